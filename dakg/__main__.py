@@ -1,0 +1,5 @@
+"""Allow ``python -m dakg``."""
+
+from dakg.cli import main
+
+main()

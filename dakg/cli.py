@@ -1,0 +1,188 @@
+"""The command line: a small front door that wires commands to the rooms.
+
+Exit codes: 0 success; 1 an error the message explains (bad input, data that does not
+conform, no store); 2 wrong usage (click's own). Heavy libraries are imported inside the
+commands so that ``dakg --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from dakg import __version__
+from dakg.errors import DakgError
+
+DATA_DIR_HELP = "Data directory holding the store [default: $DAKG_DATA_DIR or ./dakg-data]."
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn a project error into a one-line message and exit code 1."""
+    try:
+        yield
+    except DakgError as err:
+        raise click.ClickException(str(err)) from None
+
+
+def data_dir_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--data-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help=DATA_DIR_HELP,
+    )(func)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="dakg")
+def cli() -> None:
+    """dakg: the knowledge graph of diplomatic-assurance cases.
+
+    Build the graph from a corpus of documents, then inspect it.
+
+    Example: dakg build && dakg info
+    """
+
+
+@cli.command()
+@click.option(
+    "--corpus",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="Folder of documents (.txt/.md, optional MANIFEST.csv) [default: the bundled corpus].",
+)
+@data_dir_option
+@click.option("--skip-bad", is_flag=True, help="Report and skip unreadable files instead of stopping.")
+@click.option(
+    "--max-size",
+    type=click.FloatRange(min=0, min_open=True),
+    default=20.0,
+    show_default=True,
+    help="Largest document accepted, in megabytes.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option("-v", "--verbose", is_flag=True, help="Also list each document loaded.")
+def build(
+    corpus: Path | None,
+    data_dir: Path | None,
+    skip_bad: bool,
+    max_size: float,
+    quiet: bool,
+    verbose: bool,
+) -> None:
+    """Build the knowledge graph of a corpus into the on-disk store.
+
+    The new store replaces the previous one only when it is complete and conforms to
+    the SHACL shapes; a failed build leaves the previous store as it was.
+
+    Example: dakg build --corpus ~/documents --data-dir ~/dakg-data
+    """
+    from dakg.graph.build import build as run_build
+    from dakg.graph.store import data_dir as resolve
+    from dakg.loaders.corpus import bundled_corpus
+
+    root = resolve(data_dir)
+    source = corpus or bundled_corpus()
+    with user_errors(), _progress(enabled=not quiet) as (on_file, on_step):
+        report = run_build(
+            source,
+            root,
+            skip_bad=skip_bad,
+            max_bytes=int(max_size * 1024 * 1024),
+            on_file=on_file,
+            on_step=on_step,
+        )
+    for message in report.skipped:
+        click.echo(f"skipped: {message}", err=True)
+    if verbose and not quiet:
+        for doc in report.documents:
+            click.echo(
+                f"  {doc.stem}: {len(doc.clean):,} characters, {len(doc.sections)} sections, "
+                f"{len(doc.paragraphs)} paragraphs, {len(doc.sentences)} sentences",
+                err=True,
+            )
+    if not quiet:
+        click.echo(
+            f"Built {len(report.documents)} document(s), {report.triples:,} triples "
+            f"into {root / 'current'}"
+        )
+
+
+@contextmanager
+def _progress(enabled: bool) -> Iterator[tuple[Callable[[str], None], Callable[[str], None]]]:
+    """A rich progress display on a terminal; silence in a pipe or with --quiet."""
+    if not enabled or not sys.stderr.isatty():
+        yield (lambda _: None), (lambda _: None)
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as progress:
+        task = progress.add_task("loading")
+        yield (
+            lambda name: progress.update(task, description=f"loading {name}"),
+            lambda step: progress.update(task, description=step),
+        )
+
+
+@cli.command()
+@data_dir_option
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of tables.")
+def info(data_dir: Path | None, as_json: bool) -> None:
+    """Show what the store holds: triples per named graph, instances per class, documents.
+
+    Example: dakg info --json
+    """
+    from dakg.graph.info import store_info
+    from dakg.graph.store import data_dir as resolve
+
+    with user_errors():
+        summary = store_info(resolve(data_dir))
+    if as_json:
+        click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
+        return
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console()
+    console.print(Text(f"Store: {summary['store']}"))
+    graphs = Table("named graph", "triples", title="Triples per named graph")
+    for g in summary["graphs"]:
+        graphs.add_row(Text(g["graph"]), f"{g['triples']:,}")
+    console.print(graphs)
+    classes = Table("class", "instances", title="Instances per class")
+    for c in summary["classes"]:
+        classes.add_row(Text(c["cls"]), f"{c['instances']:,}")
+    console.print(classes)
+    docs = Table("document", "title", "publisher", "date", "kind", "chars", "sentences")
+    docs.title = "Documents"
+    for d in summary["documents"]:
+        docs.add_row(
+            Text(d["document"].rsplit("/", 1)[-1]),
+            Text(d["title"]),
+            Text(d["publisher"]),
+            Text(d["date"]),
+            Text(d["kind"]),
+            f"{d['length']:,}",
+            str(d["sentences"]),
+        )
+    console.print(docs)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="dakg")

@@ -1,0 +1,27 @@
+"""The errors dakg raises for users: each says what is wrong and where, in one line.
+
+The command line turns any of these into a one-line message and exit code 1; anything
+else is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+
+class DakgError(Exception):
+    """Base class: a problem the message explains to the user."""
+
+
+class InputError(DakgError):
+    """A source document cannot be read: empty, binary, badly encoded or too large."""
+
+
+class ManifestError(DakgError):
+    """A corpus manifest is malformed."""
+
+
+class ConformanceError(DakgError):
+    """The built graph does not conform to the SHACL shapes."""
+
+
+class StoreError(DakgError):
+    """The on-disk store is missing, locked or unreadable."""

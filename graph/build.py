@@ -1,0 +1,107 @@
+"""Build the knowledge graph of a corpus into a new store and swap it in when it is valid."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Dataset
+
+from dakg.errors import InputError
+from dakg.loaders.corpus import corpus_files
+from dakg.loaders.document import load_document
+from dakg.loaders.model import Document
+from dakg.loaders.reading import DEFAULT_MAX_BYTES
+from dakg.ontology.namespace import ONTOLOGY_PATH
+
+from . import iris
+from .documents import add_document
+from .store import new_build
+from .validate import validate
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class BuildReport:
+    """What a build did: the documents it loaded, the files it skipped, where it wrote."""
+
+    documents: list[Document] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    triples: int = 0
+    store: Path | None = None
+
+
+def load_corpus(
+    corpus: Path,
+    *,
+    skip_bad: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_file: Progress | None = None,
+    report: BuildReport | None = None,
+) -> BuildReport:
+    """Load every document of ``corpus``; a bad file stops it unless ``skip_bad``."""
+    report = report or BuildReport()
+    stems: dict[str, Path] = {}
+    for path, known in corpus_files(corpus):
+        if on_file:
+            on_file(path.name)
+        try:
+            doc = load_document(path, known, max_bytes)
+        except InputError as err:
+            if not skip_bad:
+                raise
+            report.skipped.append(str(err))
+            continue
+        slug = iris.slugify(doc.stem)
+        if slug in stems:
+            raise InputError(f"{path}: has the same name as {stems[slug]} (rename one of them)")
+        stems[slug] = path
+        report.documents.append(doc)
+    return report
+
+
+def make_dataset(documents: list[Document]) -> Dataset:
+    """One named graph per document, one for the ontology."""
+    dataset = Dataset()
+    dataset.graph(iris.ONTOLOGY_GRAPH).parse(ONTOLOGY_PATH)
+    for doc in documents:
+        add_document(dataset.graph(iris.document_graph(doc.stem)), doc)
+    return dataset
+
+
+def build(
+    corpus: Path,
+    data_dir: Path,
+    *,
+    skip_bad: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_file: Progress | None = None,
+    on_step: Progress | None = None,
+) -> BuildReport:
+    """Load, describe, validate and store ``corpus``; the previous store stays until the end."""
+    report = load_corpus(corpus, skip_bad=skip_bad, max_bytes=max_bytes, on_file=on_file)
+    step = on_step or (lambda _: None)
+    step("building the graph")
+    dataset = make_dataset(report.documents)
+    step("validating against the SHACL shapes")
+    validate(dataset)
+    step("writing the store")
+    with new_build(data_dir) as target:
+        report.triples = write_store(dataset, target)
+    report.store = data_dir / "current"
+    return report
+
+
+def write_store(dataset: Dataset, path: Path) -> int:
+    """Write ``dataset`` into a new Oxigraph store at ``path``; return the number of quads."""
+    from pyoxigraph import RdfFormat, Store
+
+    data = dataset.serialize(format="nquads", encoding="utf-8")
+    store = Store(str(path))
+    store.bulk_load(data, format=RdfFormat.N_QUADS)
+    store.flush()
+    count = len(store)
+    del store
+    return count

@@ -1,0 +1,49 @@
+"""Mint the IRIs of dakg: readable, deterministic, one thing one IRI.
+
+Instances live under ``https://w3id.org/dakg/id/{kind}/{slug}``, named graphs under
+``https://w3id.org/dakg/graph/...``. The same input always yields the same IRI.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rdflib import URIRef
+
+ID = "https://w3id.org/dakg/id/"
+GRAPH = "https://w3id.org/dakg/graph/"
+ONTOLOGY_GRAPH = URIRef(GRAPH + "ontology")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str) -> str:
+    """ASCII, lowercase, hyphen-separated: "Human Rights Watch" -> "human-rights-watch"."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = _NOT_SLUG.sub("-", ascii_text.casefold()).strip("-")
+    if not slug:
+        raise ValueError(f"cannot make a slug from {text!r}")
+    return slug
+
+
+def instance(kind: str, slug: str) -> URIRef:
+    """The IRI of an instance of ``kind`` (person, state, document, ...)."""
+    return URIRef(f"{ID}{kind}/{slug}")
+
+
+def document(stem: str) -> URIRef:
+    return instance("document", slugify(stem))
+
+
+def segment(stem: str, kind: str, number: int) -> URIRef:
+    """A section, paragraph, sentence or footnote marker of a document, numbered from 1."""
+    return URIRef(f"{document(stem)}/{kind}/{number}")
+
+
+def organisation(name: str) -> URIRef:
+    return instance("organisation", slugify(name))
+
+
+def document_graph(stem: str) -> URIRef:
+    """The named graph that holds one document's description, segments and facts."""
+    return URIRef(f"{GRAPH}document/{slugify(stem)}")

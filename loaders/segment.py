@@ -1,0 +1,57 @@
+"""Split paragraphs into sentences, keeping offsets into the clean text.
+
+A sentence ends at ".", "!" or "?" (with any closing quotes or brackets) followed by space
+and a capital, a digit or an opening quote, unless the word before the full stop is an
+abbreviation listed in ``data/abbreviations.txt`` or an initial.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from .model import Segment
+
+_ABBREVIATIONS = Path(__file__).parent / "data" / "abbreviations.txt"
+_END = re.compile(r"[.!?]+[”’\"')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+_TOKEN_BEFORE = re.compile(r"(\S+)$")
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    lines = _ABBREVIATIONS.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().casefold() for line in lines if line.strip()[:1] not in "#")
+
+
+def split_sentences(text: str, offset: int = 0) -> list[Segment]:
+    """Sentences of ``text``; their offsets are shifted by ``offset``."""
+    abbreviations = _abbreviations()
+    sentences: list[Segment] = []
+    start = 0
+    for match in _END.finditer(text):
+        if match.group().startswith(".") and _is_abbreviation(text[: match.start()], abbreviations):
+            continue
+        _append(sentences, text, start, match.end(), offset)
+        start = match.end()
+    _append(sentences, text, start, len(text), offset)
+    return sentences
+
+
+def _is_abbreviation(before: str, abbreviations: frozenset[str]) -> bool:
+    token = _TOKEN_BEFORE.search(before)
+    if token is None:
+        return False
+    word = token.group(1).lstrip("(“\"‘'[")
+    if len(word) == 1 and word.isupper():
+        return True
+    return word.casefold() in abbreviations
+
+
+def _append(sentences: list[Segment], text: str, start: int, end: int, offset: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        sentences.append(Segment(start + offset, end + offset, text[start:end]))
