@@ -11,6 +11,8 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from dakg.errors import InputError
+
 from .model import Block, Cleaned, Document, Footnote, Metadata, Section, Segment
 from .pdf_text import clean_pdf_text
 from .reading import DEFAULT_MAX_BYTES, read_text
@@ -32,6 +34,8 @@ def load_document(
     text, data = read_text(path, max_bytes)
     known = known or Metadata()
     cleaned = clean_pdf_text(text) if is_pdf_text(text, known) else clean_web_text(text)
+    if not any(block.text for block in cleaned.blocks):
+        raise InputError(f"{path}: no text left once the page furniture is removed")
     metadata = _merge(known, cleaned.metadata, path)
     return assemble(path, data, cleaned, metadata)
 

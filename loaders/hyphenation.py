@@ -58,6 +58,9 @@ _SUFFIXES: tuple[tuple[str, str], ...] = (
     ("d", ""),
 )
 _MIN_STEM = 3
+# A first part hyphenated to this many different words is a prefix the text hyphenates
+# ("non-State", "non-nationals", "non-exhaustive"); fewer ("Inter-American") prove nothing.
+PREFIX_PARTNERS = 3
 
 
 @dataclass
@@ -65,7 +68,8 @@ class Vocabulary:
     """Words (lower-cased) a text uses away from line-break hyphens, and its compounds."""
 
     words: Counter[str] = field(default_factory=Counter)
-    prefixes: frozenset[str] = frozenset()
+    # first part of each hyphenated compound -> the (singular) words it was joined to
+    prefixes: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def count(self, word: str) -> int:
         """How often ``word`` occurs (case-insensitive)."""
@@ -114,7 +118,7 @@ def _is_known(word: str, vocabulary: Vocabulary) -> bool:
 def build_vocabulary(text: str) -> Vocabulary:
     """Count the words of ``text``, skipping the fragments around line-break hyphens."""
     words: Counter[str] = Counter()
-    prefixes: set[str] = set()
+    partners: dict[str, set[str]] = {}
     previous_broken = False
     for line in text.split("\n"):
         if not line.strip():
@@ -131,18 +135,21 @@ def build_vocabulary(text: str) -> Vocabulary:
             words[token] += 1
             parts = token.split("-")
             if len(parts) > 1:
-                prefixes.update(parts[:-1])
+                for first, second in zip(parts, parts[1:], strict=False):
+                    partners.setdefault(first, set()).add(second.removesuffix("s"))
                 words.update(part for part in parts if part)
-    return Vocabulary(words=words, prefixes=frozenset(prefixes))
+    prefixes = {first: frozenset(seconds) for first, seconds in partners.items()}
+    return Vocabulary(words=words, prefixes=prefixes)
 
 
 def join_hyphenated(left: str, right: str, vocabulary: Vocabulary | None = None) -> str:
     """Join ``left-`` + ``right`` from a line break into one word, keeping the hyphen or not.
 
     In order: the form (joined or hyphenated) the document itself uses elsewhere wins;
-    a prefix the document hyphenates elsewhere ("non-", "ill-") keeps its hyphen before a
-    real word; the word list decides next (joined word, else a listed hyphenated
-    compound); two real words keep the hyphen; anything else is a broken word, joined.
+    a prefix the document hyphenates to several words elsewhere ("non-") keeps its hyphen
+    before a real word; the word list decides next (the joined word as listed, else the
+    hyphenated compound as listed, else the joined word with an inflection stripped);
+    two real words keep the hyphen; anything else is a broken word, joined.
     """
     vocabulary = vocabulary or Vocabulary()
     joined = left + right
@@ -151,12 +158,16 @@ def join_hyphenated(left: str, right: str, vocabulary: Vocabulary | None = None)
     seen_hyphenated = vocabulary.count(hyphenated)
     if seen_joined or seen_hyphenated:
         return joined if seen_joined >= seen_hyphenated else hyphenated
-    if left.lower() in vocabulary.prefixes and _is_known(right, vocabulary):
+    partners = vocabulary.prefixes.get(left.lower(), frozenset())
+    if len(partners) >= PREFIX_PARTNERS and _is_known(right, vocabulary):
+        return hyphenated
+    listed = english_words()
+    if joined.lower() in listed:
+        return joined
+    if hyphenated.lower() in listed:
         return hyphenated
     if is_english(joined):
         return joined
-    if hyphenated.lower() in english_words():
-        return hyphenated
     if len(left) > 1 and _is_known(left, vocabulary) and _is_known(right, vocabulary):
         return hyphenated
     return joined

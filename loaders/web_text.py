@@ -86,8 +86,10 @@ def clean_web_text(raw: str) -> Cleaned:
             pieces.append((piece, level))
     kinds = [_classify(piece, rules) for piece, _ in pieces]
     good = [i for i, kind in enumerate(kinds) if kind == "prose"]
-    if not good:
-        return Cleaned(blocks=[], metadata=_page_metadata(pieces, len(pieces), meta))
+    if not good:  # no paragraph of prose: keep whatever is not furniture
+        blocks = [_block(t, lvl, False) for (t, lvl), k in zip(pieces, kinds, strict=True)
+                  if k != "furniture"]
+        return Cleaned(blocks=blocks, metadata=_page_metadata(pieces, 0, meta))
     first = good[0]
     stop = next(
         (i for i in range(first + 1, len(pieces)) if _matches(pieces[i][0], rules.stop)),
@@ -127,7 +129,7 @@ def _is_cut(
 ) -> bool:
     # A sentence end touching the next block: "abuse.Governments", "them.”The", "obligation.[1]"
     if cur.isupper() or cur in "“‘[":
-        if prev in ".!?" and (before.islower() or before.isdigit() or before in ")]”’\""):
+        if prev in ".!?" and (before.isalnum() or before in ")]”’\"") and not _initialism(line, i - 1):
             return True
         if prev in _CLOSING_QUOTES and before in ".!?":
             return True
@@ -143,13 +145,30 @@ def _is_cut(
         word = _word_before(line, i)
         return len(word) >= 3 and not any(word == p for p in particles)
     if prev.isdigit() and cur.isupper() and nxt.islower():
-        return True
+        return not _footnote_number(line, i)
     if prev.isupper() and before.isupper() and cur.isupper() and nxt.islower():
         return i + 2 < len(line) and line[i + 2].islower()
     if prev.islower() and cur.isdigit():
         digits = re.match(r"\d+", line[i:])
         return len(_word_before(line, i)) >= 3 and digits is not None and len(digits.group()) >= 3
     return False
+
+
+def _footnote_number(line: str, end: int) -> bool:
+    """Whether the digits ending at ``end`` follow punctuation, as a footnote number does."""
+    start = end
+    while start > 0 and line[start - 1].isdigit():
+        start -= 1
+    return start > 0 and line[start - 1] in ".,;:)]”’\""
+
+
+def _initialism(line: str, stop: int) -> bool:
+    """Whether the full stop at ``stop`` ends an initialism or an initial ("U.S.", "P.")."""
+    start = stop
+    while start > 0 and not line[start - 1].isspace() and line[start - 1] not in "(“\"‘[":
+        start -= 1
+    token = line[start:stop]
+    return "." in token or (len(token) == 1 and token.isupper())
 
 
 def _word_before(line: str, i: int) -> str:
