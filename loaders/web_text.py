@@ -97,6 +97,8 @@ def clean_web_text(raw: str) -> Cleaned:
     )
     last = max(i for i in good if i < stop)
     _page_metadata(pieces, first, meta)
+    # Headings marked up as such (Markdown "#") before the first paragraph are content.
+    first = min([i for i in range(first) if pieces[i][1] and kinds[i] != "furniture"] + [first])
     blocks = _content(pieces, kinds, first, last)
     blocks += _closing(pieces, kinds, last, stop, rules)
     meta.tags = _tags(pieces, last, rules)
