@@ -77,8 +77,10 @@ def main() -> None:
     py = sys.executable
     bare = timed(lambda: run(py, "-c", "import click"), args.repeat)
     cli = timed(lambda: run(py, "-m", "dakg", "--help"), args.repeat)
-    print(f"start-up: dakg --help {cli:.3f}s vs python -c 'import click' {bare:.3f}s"
-          f" -> ratio {cli / bare:.2f}")
+    print(
+        f"start-up: dakg --help {cli:.3f}s vs python -c 'import click' {bare:.3f}s"
+        f" -> ratio {cli / bare:.2f}"
+    )
 
     corpus = bundled_corpus()
     n_docs = len(list(corpus.glob("*.txt")))
@@ -87,10 +89,12 @@ def main() -> None:
         small = timed(lambda: build(corpus, tmp_path / "small"), 1)
         big_corpus = scaled_corpus(corpus, tmp_path / "scaled", args.scale)
         big = timed(lambda: build(big_corpus, tmp_path / "big"), 1)
-        print(f"build: bundled corpus ({n_docs} files) {small:.2f}s; scaled corpus "
-              f"({args.scale} files) {big:.2f}s -> {big / small:.1f}x the time for "
-              f"{args.scale / n_docs:.0f}x the files (per-file cost ratio "
-              f"{(big / args.scale) / (small / n_docs):.2f})")
+        print(
+            f"build: bundled corpus ({n_docs} files) {small:.2f}s; scaled corpus "
+            f"({args.scale} files) {big:.2f}s -> {big / small:.1f}x the time for "
+            f"{args.scale / n_docs:.0f}x the files (per-file cost ratio "
+            f"{(big / args.scale) / (small / n_docs):.2f})"
+        )
 
         from pyoxigraph import RdfFormat, Store
         from rdflib import Dataset
@@ -106,8 +110,10 @@ def main() -> None:
 
         store_open = timed(lambda: Store.read_only(str(path)), args.repeat)
         rdflib_load = timed(load_rdflib, 1)
-        print(f"load: open the on-disk store {store_open * 1000:.1f}ms vs parse into an in-memory"
-              f" rdflib graph {rdflib_load:.2f}s -> rdflib/store {rdflib_load / store_open:.0f}x")
+        print(
+            f"load: open the on-disk store {store_open * 1000:.1f}ms vs parse into an in-memory"
+            f" rdflib graph {rdflib_load:.2f}s -> rdflib/store {rdflib_load / store_open:.0f}x"
+        )
 
         store = Store.read_only(str(path))
         memory = load_rdflib()
@@ -115,8 +121,10 @@ def main() -> None:
             lambda: list(store.query(THREE_JOINS, use_default_graph_as_union=True)), args.repeat
         )
         q_rdflib = timed(lambda: list(memory.query(THREE_JOINS)), max(1, args.repeat // 2))
-        print(f"query (three joins, {len(store):,} quads): store {q_store * 1000:.1f}ms vs rdflib"
-              f" {q_rdflib * 1000:.1f}ms -> rdflib/store {q_rdflib / q_store:.1f}x")
+        print(
+            f"query (three joins, {len(store):,} quads): store {q_store * 1000:.1f}ms vs rdflib"
+            f" {q_rdflib * 1000:.1f}ms -> rdflib/store {q_rdflib / q_store:.1f}x"
+        )
 
 
 if __name__ == "__main__":

@@ -59,7 +59,9 @@ def cli() -> None:
     help="Folder of documents (.txt/.md, optional MANIFEST.csv) [default: the bundled corpus].",
 )
 @data_dir_option
-@click.option("--skip-bad", is_flag=True, help="Report and skip unreadable files instead of stopping.")
+@click.option(
+    "--skip-bad", is_flag=True, help="Report and skip unreadable files instead of stopping."
+)
 @click.option(
     "--max-size",
     type=click.FloatRange(min=0, min_open=True),

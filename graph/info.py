@@ -88,4 +88,6 @@ def store_info(root: Path) -> StoreInfo:
         )
         for d, title, publishers, date, kind, length, sentences in _rows(store, _DOCUMENTS, True)
     ]
-    return StoreInfo(store=str(current_path(root)), graphs=graphs, classes=classes, documents=documents)
+    return StoreInfo(
+        store=str(current_path(root)), graphs=graphs, classes=classes, documents=documents
+    )

@@ -57,7 +57,8 @@ def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, byte
         raise InputError(f"{path}: cannot read ({err.strerror})") from None
     if size > max_bytes:
         raise InputError(
-            f"{path}: file too large ({size:,} bytes, limit {max_bytes:,}; raise it with --max-size)"
+            f"{path}: file too large ({size:,} bytes, limit {max_bytes:,};"
+            " raise it with --max-size)"
         )
     if size == 0:
         raise InputError(f"{path}: empty file (0 bytes)")

@@ -25,8 +25,8 @@ from .model import Block, Cleaned, Metadata
 
 _DATA = Path(__file__).parent / "data" / "web_boilerplate.toml"
 _FURNITURE_MAX = 200  # longer blocks are never dropped by a furniture pattern
-_TERMINAL = tuple(".!?:;”\"’)]")
-_CLOSING_QUOTES = "”’\""
+_TERMINAL = tuple('.!?:;”"’)]')
+_CLOSING_QUOTES = '”’"'
 _OPENERS = "“‘[("
 _MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)")
 _AUTOLINK = re.compile(r"^<(https?://[^>\s]+)>$")
@@ -87,8 +87,11 @@ def clean_web_text(raw: str) -> Cleaned:
     kinds = [_classify(piece, rules) for piece, _ in pieces]
     good = [i for i, kind in enumerate(kinds) if kind == "prose"]
     if not good:  # no paragraph of prose: keep whatever is not furniture
-        blocks = [_block(t, lvl, False) for (t, lvl), k in zip(pieces, kinds, strict=True)
-                  if k != "furniture"]
+        blocks = [
+            _block(t, lvl, False)
+            for (t, lvl), k in zip(pieces, kinds, strict=True)
+            if k != "furniture"
+        ]
         return Cleaned(blocks=blocks, metadata=_page_metadata(pieces, 0, meta))
     first = good[0]
     stop = next(
@@ -131,7 +134,11 @@ def _is_cut(
 ) -> bool:
     # A sentence end touching the next block: "abuse.Governments", "them.”The", "obligation.[1]"
     if cur.isupper() or cur in "“‘[":
-        if prev in ".!?" and (before.isalnum() or before in ")]”’\"") and not _initialism(line, i - 1):
+        if (
+            prev in ".!?"
+            and (before.isalnum() or before in ')]”’"')
+            and not _initialism(line, i - 1)
+        ):
             return True
         if prev in _CLOSING_QUOTES and before in ".!?":
             return True
@@ -161,13 +168,13 @@ def _footnote_number(line: str, end: int) -> bool:
     start = end
     while start > 0 and line[start - 1].isdigit():
         start -= 1
-    return start > 0 and line[start - 1] in ".,;:)]”’\""
+    return start > 0 and line[start - 1] in '.,;:)]”’"'
 
 
 def _initialism(line: str, stop: int) -> bool:
     """Whether the full stop at ``stop`` ends an initialism or an initial ("U.S.", "P.")."""
     start = stop
-    while start > 0 and not line[start - 1].isspace() and line[start - 1] not in "(“\"‘[":
+    while start > 0 and not line[start - 1].isspace() and line[start - 1] not in '(“"‘[':
         start -= 1
     token = line[start:stop]
     return "." in token or (len(token) == 1 and token.isupper())
@@ -200,9 +207,7 @@ def _classify(text: str, rules: _Rules) -> str:
     return "short"
 
 
-def _content(
-    pieces: list[tuple[str, int]], kinds: list[str], first: int, last: int
-) -> list[Block]:
+def _content(pieces: list[tuple[str, int]], kinds: list[str], first: int, last: int) -> list[Block]:
     blocks: list[Block] = []
     seen: set[str] = set()
     for i in range(first, last + 1):
@@ -214,7 +219,9 @@ def _content(
             if key in seen:  # the page printed the paragraph twice
                 continue
             seen.add(key)
-        blocks.append(_block(text, level, heading=kinds[i] == "short" and _looks_like_heading(text)))
+        blocks.append(
+            _block(text, level, heading=kinds[i] == "short" and _looks_like_heading(text))
+        )
     return blocks
 
 
@@ -234,7 +241,11 @@ def _closing(
 ) -> list[Block]:
     """A letter's valediction and the short lines after it: signatories, titles, cc list."""
     start = next(
-        (i for i in range(last + 1, min(stop, last + 4)) if _matches(pieces[i][0], rules.valedictions)),
+        (
+            i
+            for i in range(last + 1, min(stop, last + 4))
+            if _matches(pieces[i][0], rules.valedictions)
+        ),
         None,
     )
     if start is None:

@@ -132,10 +132,14 @@ def test_a_build_that_does_not_conform_leaves_the_previous_store(
     def with_a_bad_sentence(docs: list[Document]) -> Dataset:
         dataset = real(docs)
         graph: Graph = dataset.graph(URIRef("https://w3id.org/dakg/graph/document/x"))
-        graph.add((URIRef("https://w3id.org/dakg/id/document/x/sentence/1"), DAKG.text, Literal("x")))
+        graph.add(
+            (URIRef("https://w3id.org/dakg/id/document/x/sentence/1"), DAKG.text, Literal("x"))
+        )
         from rdflib import RDF
 
-        graph.add((URIRef("https://w3id.org/dakg/id/document/x/sentence/1"), RDF.type, DAKG.Sentence))
+        graph.add(
+            (URIRef("https://w3id.org/dakg/id/document/x/sentence/1"), RDF.type, DAKG.Sentence)
+        )
         return dataset
 
     monkeypatch.setattr(build_module, "make_dataset", with_a_bad_sentence)
@@ -167,7 +171,17 @@ def test_a_killed_build_leaves_the_previous_store_and_its_leftovers_are_cleaned(
         for doc in corpus.glob("*.txt"):
             shutil.copyfile(doc, big / f"{i:03d}-{doc.name}")
     process = subprocess.Popen(
-        [sys.executable, "-m", "dakg", "build", "-q", "--corpus", str(big), "--data-dir", str(root)],
+        [
+            sys.executable,
+            "-m",
+            "dakg",
+            "build",
+            "-q",
+            "--corpus",
+            str(big),
+            "--data-dir",
+            str(root),
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

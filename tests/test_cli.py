@@ -71,7 +71,10 @@ def test_bad_file_stops_the_build_with_one_line(tmp_path: Path) -> None:
         cli, ["build", "--corpus", str(corpus), "--data-dir", str(tmp_path / "data")]
     )
     assert result.exit_code == 1
-    assert result.output == f"Error: {corpus / 'bad.txt'}: binary file (contains NUL bytes), not a text document\n"
+    assert (
+        result.output
+        == f"Error: {corpus / 'bad.txt'}: binary file (contains NUL bytes), not a text document\n"
+    )
     assert not (tmp_path / "data" / "current").exists()
 
 

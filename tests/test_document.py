@@ -58,7 +58,10 @@ def test_metadata_from_the_manifest(documents: dict[str, Document]) -> None:
 
 
 def test_metadata_recovered_without_a_manifest(corpus: Path, tmp_path: Path) -> None:
-    for name in ["hrw-2007-03-28-russia-guantanamo.txt", "ccr-2015-03-27-assurances-not-enough.txt"]:
+    for name in [
+        "hrw-2007-03-28-russia-guantanamo.txt",
+        "ccr-2015-03-27-assurances-not-enough.txt",
+    ]:
         shutil.copyfile(corpus / name, tmp_path / name)
     [(ccr, none1), (hrw, none2)] = corpus_files(tmp_path)
     assert none1 is None and none2 is None

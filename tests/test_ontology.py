@@ -5,6 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from rdflib import Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SH, SKOS
+from rdflib.term import Node
+
 from dakg.ontology.namespace import (
     DAKG,
     GRAPH,
@@ -14,10 +19,6 @@ from dakg.ontology.namespace import (
     ONTOLOGY_PATH,
     SHAPES_PATH,
 )
-from rdflib import Dataset, Graph, Literal, Namespace, URIRef
-from rdflib.collection import Collection
-from rdflib.namespace import OWL, PROV, RDF, RDFS, SH, SKOS
-from rdflib.term import Node
 
 # pyshacl reads a Dataset through rdflib's deprecated Dataset.default_context.
 pytestmark = pytest.mark.filterwarnings(

@@ -46,7 +46,17 @@ def test_the_wheel_maps_the_rooms_under_one_namespace(wheel: Path) -> None:
 def test_an_installed_copy_builds_from_any_directory(wheel: Path, tmp_path: Path) -> None:
     target = tmp_path / "site"
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
         check=True,
         capture_output=True,
     )
@@ -70,8 +80,13 @@ def test_an_installed_copy_builds_from_any_directory(wheel: Path, tmp_path: Path
     )
     assert '"title": "IML Information Note on the Principle of Non-Refoulement"' in info.stdout
     where = subprocess.run(
-        [sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv[1]);"
-         "from dakg.loaders.corpus import bundled_corpus; print(bundled_corpus())", str(target)],
+        [
+            sys.executable,
+            "-c",
+            "import sys; sys.path.insert(0, sys.argv[1]);"
+            "from dakg.loaders.corpus import bundled_corpus; print(bundled_corpus())",
+            str(target),
+        ],
         cwd=elsewhere,
         capture_output=True,
         text=True,

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from dakg.loaders.footnotes import strip_footnote_markers
 from dakg.loaders.glyphs import TABLE_PATH, has_garbled, load_table, repair_glyphs
 from dakg.loaders.hyphenation import (

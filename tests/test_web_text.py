@@ -94,7 +94,9 @@ def test_glued_paragraphs_are_cut_apart(documents: dict[str, Document]) -> None:
 def test_a_footnote_number_does_not_cut_a_paragraph(documents: dict[str, Document]) -> None:
     doc = doc_named(documents, "hrw-2005")
     assert "(the nonrefoulement obligation). No exceptions are allowed" in doc.clean
-    [marker] = [f for f in doc.footnotes if f.number == 1 and doc.clean[f.offset :].startswith(" No")]
+    [marker] = [
+        f for f in doc.footnotes if f.number == 1 and doc.clean[f.offset :].startswith(" No")
+    ]
     assert doc.clean[marker.offset - 2 : marker.offset] == ")."
 
 
@@ -105,14 +107,18 @@ def test_a_footnote_number_does_not_cut_a_paragraph(documents: dict[str, Documen
         ("of abuse.Governments in", ["of abuse.", "Governments in"]),
         ("from them.”The Convention", ["from them.”", "The Convention"]),
         ("May 11, 2005 8:00PM EDTCall for Action", ["May 11, 2005 8:00PM EDT", "Call for Action"]),
-        ("2201 C Street NWWashington, DC 20520James P. DeHart",
-         ["2201 C Street NW", "Washington, DC 20520", "James P. DeHart"]),
+        (
+            "2201 C Street NWWashington, DC 20520James P. DeHart",
+            ["2201 C Street NW", "Washington, DC 20520", "James P. DeHart"],
+        ),
         ("under the U.S. government. NGOs said", ["under the U.S. government. NGOs said"]),
         ("obligations under CAT.In August", ["obligations under CAT.", "In August"]),
         ("the U.S.Department", ["the U.S.Department"]),
         ("Unioncc:Condoleeza Rice", ["Union", "cc:", "Condoleeza Rice"]),
-        ("country:-there are grounds;-governmental authorities",
-         ["country:", "there are grounds;", "governmental authorities"]),
+        (
+            "country:-there are grounds;-governmental authorities",
+            ["country:", "there are grounds;", "governmental authorities"],
+        ),
     ],
 )
 def test_unglue(line: str, pieces: list[str]) -> None:
