@@ -7,24 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import click
-import pytest
 from click.testing import CliRunner
 
 from dakg.cli import cli
-
-
-def commands() -> list[str]:
-    assert isinstance(cli, click.Group)
-    return sorted(cli.commands)
-
-
-@pytest.mark.parametrize("command", commands())
-def test_every_command_has_help_ending_with_an_example(command: str) -> None:
-    result = CliRunner().invoke(cli, [command, "--help"])
-    assert result.exit_code == 0
-    assert "Example:" in result.output
-    assert cli.commands[command].help
 
 
 def test_version() -> None:
