@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .abbreviations import abbreviations
 from .model import Footnote
 
 _NUMBER = r"[1-9]\d{0,2}"
@@ -37,11 +38,6 @@ _AT_END = re.compile(
     rf"(?:[.!?][\u201d\u2019\"]?|[\u201d\u2019\"][.!?])(?P<gap>[ \t]+)(?P<n>{_NUMBER})\s*$"
 )
 
-# Abbreviations that are followed by a number, not by a footnote: "No. 6", "art.3".
-ABBREVIATIONS = frozenset(
-    """no nos art arts para paras p pp vol vols ch chap sec secs s ss n nn fig figs op
-    cit id ibid cf v vs doc res rev supp ser add corr annex app pt r reg tab ed eds""".split()
-)
 
 # How far ahead of the running sequence a strong candidate may jump, and a weak one.
 STRONG_JUMP = 20
@@ -72,7 +68,7 @@ def _candidates(text: str) -> list[_Candidate]:
         start, end = match.span(group)
         punct = text[start - 1]
         before = text[start - 2] if start >= 2 else ""
-        if punct == "." and _word_before(text, start - 1) in ABBREVIATIONS:
+        if punct == "." and _word_before(text, start - 1) in abbreviations():
             continue
         if before.isdigit():
             strength = "next"  # "article 3.66": a marker only if it is the next one
@@ -92,7 +88,7 @@ def _candidates(text: str) -> list[_Candidate]:
         digits = match.group("n").translate(_SUPERSCRIPTS)
         found.append(_Candidate(match.start(), match.end(), int(digits), "strong"))
     end = _AT_END.search(text)
-    if end and _word_before(text, end.start()) not in ABBREVIATIONS:
+    if end and _word_before(text, end.start()) not in abbreviations():
         found.append(_Candidate(end.start("gap"), end.end("n"), int(end.group("n")), "end"))
     found.sort(key=lambda c: (c.start, -c.end))
     return found

@@ -8,29 +8,21 @@ abbreviation listed in ``data/abbreviations.txt`` or an initial.
 from __future__ import annotations
 
 import re
-from functools import cache
-from pathlib import Path
 
+from .abbreviations import abbreviations
 from .model import Segment
 
-_ABBREVIATIONS = Path(__file__).parent / "data" / "abbreviations.txt"
 _END = re.compile(r"[.!?]+[”’\"')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 
 
-@cache
-def _abbreviations() -> frozenset[str]:
-    lines = _ABBREVIATIONS.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip().casefold() for line in lines if line.strip()[:1] not in "#")
-
-
 def split_sentences(text: str, offset: int = 0) -> list[Segment]:
     """Sentences of ``text``; their offsets are shifted by ``offset``."""
-    abbreviations = _abbreviations()
+    known = abbreviations()
     sentences: list[Segment] = []
     start = 0
     for match in _END.finditer(text):
-        if match.group().startswith(".") and _is_abbreviation(text[: match.start()], abbreviations):
+        if match.group().startswith(".") and _is_abbreviation(text[: match.start()], known):
             continue
         _append(sentences, text, start, match.end(), offset)
         start = match.end()
