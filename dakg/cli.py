@@ -149,6 +149,7 @@ def info(data_dir: Path | None, as_json: bool) -> None:
     Example: dakg info --json
     """
     from dakg.graph.info import store_info
+    from dakg.graph.prefixes import compact
     from dakg.graph.store import data_dir as resolve
 
     with user_errors():
@@ -164,25 +165,22 @@ def info(data_dir: Path | None, as_json: bool) -> None:
     console.print(Text(f"Store: {summary['store']}"))
     graphs = Table("named graph", "triples", title="Triples per named graph")
     for g in summary["graphs"]:
-        graphs.add_row(Text(g["graph"]), f"{g['triples']:,}")
+        graphs.add_row(Text(compact(g["graph"])), f"{g['triples']:,}")
     console.print(graphs)
     classes = Table("class", "instances", title="Instances per class")
     for c in summary["classes"]:
-        classes.add_row(Text(c["cls"]), f"{c['instances']:,}")
+        classes.add_row(Text(compact(c["cls"])), f"{c['instances']:,}")
     console.print(classes)
-    docs = Table("document", "title", "publisher", "date", "kind", "chars", "sentences")
-    docs.title = "Documents"
+    docs = Table("document", "date", "kind", "characters", "sentences", title="Documents")
+    titles = Table("document", "title", "publisher", title="Titles and publishers")
     for d in summary["documents"]:
+        name = Text(compact(d["document"]), no_wrap=True)
         docs.add_row(
-            Text(d["document"].rsplit("/", 1)[-1]),
-            Text(d["title"]),
-            Text(d["publisher"]),
-            Text(d["date"]),
-            Text(d["kind"]),
-            f"{d['length']:,}",
-            str(d["sentences"]),
+            name, Text(d["date"]), Text(d["kind"]), f"{d['length']:,}", str(d["sentences"])
         )
+        titles.add_row(name, Text(d["title"]), Text(d["publisher"]))
     console.print(docs)
+    console.print(titles)
 
 
 def main() -> None:

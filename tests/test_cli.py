@@ -92,7 +92,7 @@ def test_info_tables(built: Path) -> None:
     result = CliRunner().invoke(cli, ["info", "--data-dir", str(built)], terminal_width=200)
     assert result.exit_code == 0
     assert "Triples per named graph" in result.output
-    assert "https://w3id.org/dakg/graph/ontology" in result.output
+    assert "graph:ontology" in result.output and "dakg:Sentence" in result.output
     assert "Sentence" in result.output
 
 
