@@ -6,7 +6,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 from dakg.loaders.dates import date_range
-from dakg.loaders.model import Document, Segment
+from dakg.loaders.model import Document, Section, Segment
 from dakg.ontology.namespace import DAKG
 
 from . import iris
@@ -60,7 +60,7 @@ def _publishers(text: str | None) -> list[str]:
 
 
 def _add_segments(graph: Graph, doc: Document, node: URIRef) -> None:
-    section_nodes = []
+    section_nodes: list[tuple[Section, URIRef]] = []
     for number, section in enumerate(doc.sections, start=1):
         seg = Segment(section.start, section.end, doc.clean[section.start : section.end])
         section_node = _segment(graph, doc, node, "section", number, seg, DAKG.Section)
@@ -107,7 +107,7 @@ def _segment(
     return node
 
 
-def _innermost(sections: list, seg: Segment) -> URIRef | None:
+def _innermost(sections: list[tuple[Section, URIRef]], seg: Segment) -> URIRef | None:
     """The deepest section whose stretch contains ``seg``."""
     best = None
     for section, node in sections:

@@ -87,9 +87,9 @@ def _candidates(text: str) -> list[_Candidate]:
     for match in _SUPERSCRIPT.finditer(text):
         digits = match.group("n").translate(_SUPERSCRIPTS)
         found.append(_Candidate(match.start(), match.end(), int(digits), "strong"))
-    end = _AT_END.search(text)
-    if end and _word_before(text, end.start()) not in abbreviations():
-        found.append(_Candidate(end.start("gap"), end.end("n"), int(end.group("n")), "end"))
+    tail = _AT_END.search(text)
+    if tail and _word_before(text, tail.start()) not in abbreviations():
+        found.append(_Candidate(tail.start("gap"), tail.end("n"), int(tail.group("n")), "end"))
     found.sort(key=lambda c: (c.start, -c.end))
     return found
 

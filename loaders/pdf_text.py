@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .footnotes import strip_footnote_markers
 from .glyphs import repair_glyphs
 from .hyphenation import HYPHENS, Vocabulary, build_vocabulary, join_lines
-from .model import Block, Cleaned, Metadata
+from .model import Block, BlockKind, Cleaned, Metadata
 
 # Bullet glyphs as they come out of symbol fonts: "¶" and "ß" are Wingdings/Symbol
 # bullets mis-mapped to Latin-1, U+F0B7 etc. are private-use symbol code points. A "ß"
@@ -325,7 +325,7 @@ def _blocks(units: list[_Unit], vocabulary: Vocabulary) -> list[Block]:
         text, footnotes = strip_footnote_markers(text, last)
         if footnotes:
             last = footnotes[-1].number
-        kind = "heading" if unit.kind == "heading" else "paragraph"
+        kind: BlockKind = "heading" if unit.kind == "heading" else "paragraph"
         blocks.append(Block(kind=kind, text=text, level=unit.level, footnotes=footnotes))
     return blocks
 

@@ -43,23 +43,30 @@ def test_the_wheel_maps_the_rooms_under_one_namespace(wheel: Path) -> None:
     assert not any(n.split("/")[0] in {"graph", "loaders", "queries", "tests"} for n in names)
 
 
-def test_an_installed_copy_builds_from_any_directory(wheel: Path, tmp_path: Path) -> None:
-    target = tmp_path / "site"
+@pytest.fixture(scope="module")
+def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A plain install of the wheel into a folder of its own."""
+    target = tmp_path_factory.mktemp("site")
     subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "install",
-            "--no-deps",
-            "-q",
-            "--target",
-            str(target),
-            str(wheel),
-        ],
+        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), wheel],
         check=True,
         capture_output=True,
     )
+    return target
+
+
+def test_the_installed_package_type_checks_strictly(installed: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--config-file", str(ROOT / "pyproject.toml"), "-p", "dakg"],
+        cwd=installed,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout
+
+
+def test_an_installed_copy_builds_from_any_directory(installed: Path, tmp_path: Path) -> None:
+    target = installed
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     code = "import sys; sys.path.insert(0, sys.argv.pop(1)); from dakg.cli import main; main()"
