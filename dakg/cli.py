@@ -183,6 +183,40 @@ def info(data_dir: Path | None, as_json: bool) -> None:
     console.print(titles)
 
 
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object for all files.")
+@click.option(
+    "--max-size",
+    type=click.FloatRange(min=0, min_open=True),
+    default=20.0,
+    show_default=True,
+    help="Largest document accepted, in megabytes.",
+)
+def extract(files: tuple[Path, ...], as_json: bool, max_size: float) -> None:
+    """Extract entities and events from text files, for review (no build, no store).
+
+    Every event carries its stable key and the passages it came from.
+
+    Example: dakg extract corpus/*.txt --json > facts.json
+    """
+    from dakg.loaders.document import load_document
+    from dakg.loaders.extract import extract as run_extract
+    from dakg.loaders.extract import to_json
+
+    results = {}
+    with user_errors():
+        for path in files:
+            document = load_document(path, max_bytes=int(max_size * 1024 * 1024))
+            results[path.name] = to_json(run_extract(document))
+    if as_json:
+        click.echo(json.dumps({"documents": results}, indent=2, ensure_ascii=False))
+        return
+    from dakg.viz.report import print_report
+
+    print_report(results)
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="dakg")

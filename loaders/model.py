@@ -89,3 +89,76 @@ class Document:
     paragraphs: list[Segment]
     sentences: list[Segment]
     footnotes: list[Footnote]
+
+
+EntityKind = Literal[
+    "person", "state", "organisation", "body", "instrument", "article", "place", "group"
+]
+FactKind = Literal[
+    "transfer", "proposed_transfer", "assurance", "outcome", "decision", "advocacy", "role"
+]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A passage of the clean text: ``clean[start:end] == quote``."""
+
+    quote: str
+    start: int
+    end: int
+
+
+@dataclass
+class Entity:
+    """Something the document names: a person, state, body, instrument, article, place, group.
+
+    ``ref`` ("person:maher-arar", "state:SYR", "body:ecthr") is stable across documents, so
+    the same person named in two documents is one node of the graph.
+    """
+
+    kind: EntityKind
+    key: str
+    label: str
+    aliases: set[str] = field(default_factory=set)
+    type: str = ""
+    state: str = ""
+    instrument: str = ""
+    number: str = ""
+    members: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)
+    mentions: list[Evidence] = field(default_factory=list)
+
+    @property
+    def ref(self) -> str:
+        return f"{self.kind}:{self.key}"
+
+
+@dataclass
+class Fact:
+    """An extracted event or statement with the passages it came from.
+
+    ``fields`` holds entity refs ("state:SYR") and plain values ("torture"); ``key`` is a hash
+    of the document and those normalised fields, so it survives changes to the rules.
+    """
+
+    kind: FactKind
+    fields: dict[str, str | None]
+    evidence: list[Evidence]
+    rule: str
+    confidence: float
+    date: str | None = None
+    date_precision: Precision | None = None
+    date_text: str | None = None
+    alleged: bool = False
+    attributed_to: str | None = None
+    notes: list[str] = field(default_factory=list)
+    key: str = ""
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from one document."""
+
+    document: Document
+    entities: dict[str, Entity]
+    facts: list[Fact]

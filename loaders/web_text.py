@@ -173,11 +173,9 @@ def _footnote_number(line: str, end: int) -> bool:
 
 def _initialism(line: str, stop: int) -> bool:
     """Whether the full stop at ``stop`` ends an initialism or an initial ("U.S.", "P.")."""
-    start = stop
-    while start > 0 and not line[start - 1].isspace() and line[start - 1] not in '(“"‘[':
-        start -= 1
-    token = line[start:stop]
-    return "." in token or (len(token) == 1 and token.isupper())
+    token = re.search(r"[A-Za-z.]*$", line[:stop])
+    run = re.search(r"(?:^|[a-z])([A-Z](?:\.[A-Z])*)$", token.group() if token else "")
+    return run is not None and (len(run.group(1)) == 1 or "." in run.group(1))
 
 
 def _word_before(line: str, i: int) -> str:

@@ -1,0 +1,174 @@
+"""Assurance events: who sought, who gave, whom they concern, what was promised.
+
+An assurance word ("assurances", "guarantees", "promised", "Moscow's pledge") with a giving
+state: "assurances from Syria", "Tunisian guarantees", "Russian authorities promised",
+"assured by Algerian officials". The seeking state is the subject of "seek", "pursue",
+"obtain", "rely on" or the "to" of a pledge. A statement about assurances in general
+(no giving state) is no event. "The US government says that ..." records who says so.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .context import Context, lexicon
+from .model import Fact
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def find_assurances(ctx: Context) -> list[Fact]:
+    """Every assurance sought from, given by or relied on from a named state."""
+    words = lexicon()["assurance"]
+    facts: list[Fact] = []
+    for token in ctx.doc:
+        lemma = token.lemma_.lower()
+        noun = token.pos_ in {"NOUN", "PROPN"} and lemma in words["nouns"]
+        verb = token.pos_ == "VERB" and lemma in words["verbs"]
+        if not (noun or verb):
+            continue
+        given_by = _giver(ctx, token, verb)
+        if given_by is None or ctx.negated(token):
+            continue
+        governor = _governor(token)
+        sought_by = _seeker(ctx, token, governor, given_by)
+        about = _about(ctx, token)
+        kind = _kind(governor, words)
+        fact = Fact(
+            kind="assurance",
+            fields={
+                "about": about,
+                "given_by": given_by,
+                "sought_by": sought_by,
+                "kind": kind,
+                "content": _content(token),
+            },
+            evidence=ctx.evidence(token),
+            rule=f"assurance-{'verb' if verb else 'noun'}",
+            confidence=0.75,
+            attributed_to=_attribution(ctx, token),
+        )
+        dated = ctx.date(token)
+        if dated:
+            fact.date, fact.date_precision, fact.date_text = dated
+        facts.append(fact)
+    return facts
+
+
+def _giver(ctx: Context, token: Token, verb: bool) -> str | None:
+    candidates: list[Token] = []
+    if verb:
+        subject = ctx.child(token, "nsubj")
+        if subject is not None:
+            candidates.append(subject)
+        candidates += ctx.preps(token, "by")
+        if token.dep_ in {"acl", "relcl"}:
+            candidates.append(token.head)
+    else:
+        candidates += ctx.preps(token, "from")
+        candidates += [c for c in token.children if c.dep_ in {"poss", "amod", "compound", "nmod"}]
+        for child in token.children:  # "guarantees from Tunisian authorities guaranteeing"
+            if child.dep_ == "acl" and child.lemma_.lower() in {"from"}:
+                candidates.append(child)
+        head = token.head
+        if token.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in lexicon()["assurance"]["given"]:
+            subject = ctx.child(head, "nsubj")
+            if subject is not None:
+                candidates.append(subject)
+    for candidate in candidates:
+        states = ctx.states(candidate, actor_only=True)
+        if states:
+            return states[0]
+    return None
+
+
+def _governor(token: Token) -> Token:
+    """The verb the assurance depends on ("sought assurances", "intention to pursue")."""
+    node = token
+    while node.dep_ in {"dobj", "pobj", "prep", "conj", "compound", "appos"} and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def _seeker(ctx: Context, token: Token, governor: Token, giver: str) -> str | None:
+    for obj in ctx.preps(token, "to"):
+        states = [s for s in ctx.states(obj, actor_only=True) if s != giver]
+        if states:
+            return states[0]
+    node = governor
+    for _ in range(5):
+        for dep in ("nsubj", "poss"):
+            subject = ctx.child(node, dep)
+            if subject is not None:
+                states = [s for s in ctx.states(subject, actor_only=True) if s != giver]
+                if states:
+                    return states[0]
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return None
+
+
+def _about(ctx: Context, token: Token) -> str | None:
+    kinds = {"person", "group"}
+    for obj in ctx.preps(token, "for", "about", "regarding", "concerning", "of"):
+        refs = ctx.refs(obj, kinds)
+        if refs:
+            return refs[0]
+    for child in token.subtree:
+        if child.dep_ in {"nsubj", "nsubjpass", "dobj"} and child.i != token.i:
+            refs = ctx.refs(child, kinds)
+            if refs:
+                return refs[0]
+    sent = token.sent
+    for mention in ctx.mentions.mentions:
+        if sent.start_char <= mention.start < sent.end_char and mention.ref.split(":")[0] in kinds:
+            return mention.ref
+    groups = [r for i, r in ctx.groups.items() if sent.start <= i < sent.end]
+    return groups[0] if groups else None
+
+
+def _kind(governor: Token, words: dict[str, list[str]]) -> str:
+    lemma = governor.lemma_.lower()
+    if lemma in words["sought"]:
+        return "sought"
+    if lemma in words["relied"]:
+        return "relied on"
+    if lemma in words["breached"]:
+        return "breached"
+    return "given"
+
+
+def _content(token: Token) -> str | None:
+    """What was promised: the clause the promise governs ("to treat them humanely")."""
+    for child in token.children:
+        if child.dep_ in {"xcomp", "ccomp", "acl"} and child.i > token.i:
+            text = token.doc[child.left_edge.i : child.right_edge.i + 1].text
+            return text.strip(" ,.")
+    return None
+
+
+def _attribution(ctx: Context, token: Token) -> str | None:
+    """Who says so: the subject of "says" governing the assurance, or "according to X"."""
+    verbs = set(lexicon()["attribution"]["verbs"])
+    node = token
+    while node.head.i != node.i:
+        node = node.head
+        if node.lemma_.lower() in verbs:
+            subject = ctx.child(node, "nsubj")
+            if subject is not None:
+                refs = ctx.refs(subject, {"state", "body", "organisation", "person"})
+                if refs:
+                    return refs[0]
+                states = ctx.states(subject, actor_only=True)
+                if states:
+                    return f"state:{states[0]}"
+    for t in token.sent:
+        if t.lower_ == "according" and t.i + 2 < len(t.doc):
+            obj = ctx.preps(t, "to")
+            if obj:
+                refs = ctx.refs(obj[0], {"state", "body", "organisation", "person"})
+                if refs:
+                    return refs[0]
+    return None

@@ -1,0 +1,323 @@
+"""What every event rule needs: the parse, the mentions, and ways to read a phrase.
+
+A rule finds a trigger word ("deported", "assurances", "tortured") and asks this context
+who or what a phrase of the parse names (``refs``), which state it points to (``states``),
+whether the clause is a fact or a hypothesis (``hypothetical``), when it happened
+(``date``) and which passage to cite (``evidence``). Pronouns and group nouns are resolved
+here too.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .dates import parse_date
+from .gazetteer import normalise
+from .mentions import Mentions
+from .model import Document, Entity, Evidence, Precision
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_LEXICON = Path(__file__).parent / "data" / "lexicon.toml"
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_MODALS = {"would", "could", "may", "might", "will", "shall", "should", "must", "can", "'d"}
+_HE = {"he", "him", "his", "himself"}
+_SHE = {"she", "her", "hers", "herself"}
+_THEY = {"they", "them", "their", "themselves"}
+_RELATIVE = {"who", "whom", "whose", "which", "that"}
+_PEOPLE_NOUNS = {
+    "man", "men", "detainee", "detainees", "ex-detainee", "ex-detainees", "prisoner", "prisoners",
+    "refugee", "refugees", "deportee", "deportees", "returnee", "returnees", "dissident",
+    "dissidents", "suspect", "suspects", "national", "nationals", "asylum-seeker",
+    "asylum-seekers", "seeker", "seekers", "brother", "brothers", "woman", "women", "person",
+    "persons", "people", "individual", "individuals", "student", "students", "activist",
+    "activists", "muslims", "citizens", "citizen",
+}
+_NUMBERS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "both": 2, "all": 0,
+}
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    """The trigger words of ``data/lexicon.toml``."""
+    return tomllib.loads(_LEXICON.read_text(encoding="utf-8"))
+
+
+@dataclass
+class Context:
+    """A parsed document with its mentions, shared by the event rules."""
+
+    document: Document
+    doc: Doc
+    mentions: Mentions
+    groups: dict[int, str] = field(default_factory=dict)  # token index of a group noun -> ref
+
+    # ----------------------------------------------------------------- reading phrases
+
+    def entity(self, ref: str) -> Entity:
+        return self.mentions.entities[ref]
+
+    def refs(self, token: Token, kinds: set[str] | None = None) -> list[str]:
+        """The entities a noun phrase names: its mentions, a resolved pronoun, a group."""
+        if token.lower_ in _HE | _SHE | _THEY or (token.lower_ in _RELATIVE and token.tag_ != "IN"):
+            found = self.resolve_pronoun(token)
+            return [r for r in found if kinds is None or r.split(":")[0] in kinds]
+        start, end = self.phrase(token)
+        refs: list[str] = []
+        for mention in self.mentions.covering(start, end):
+            if kinds is None or mention.ref.split(":")[0] in kinds:
+                if mention.ref not in refs:
+                    refs.append(mention.ref)
+        for conj in token.conjuncts:
+            if conj.i > token.i and conj.idx >= end:
+                refs += [r for r in self.refs(conj, kinds) if r not in refs]
+        if not refs and token.i in self.groups and (kinds is None or "group" in kinds):
+            refs.append(self.groups[token.i])
+        return refs
+
+    def phrase(self, token: Token) -> tuple[int, int]:
+        """The character span of ``token``'s phrase, without its clauses and conjuncts."""
+        left, right = token.i, token.i
+        for child in token.children:
+            if child.dep_ in {"relcl", "acl", "advcl", "cc", "conj", "punct", "appos", "ccomp"}:
+                continue
+            left = min(left, child.left_edge.i)
+            right = max(right, child.right_edge.i)
+        span = self.doc[left : right + 1]
+        return span.start_char, span.end_char
+
+    def states(self, token: Token, actor_only: bool = False) -> list[str]:
+        """The states a phrase points to: named, by their bodies, or by their places."""
+        start, end = self.phrase(token)
+        return self.states_in(start, end, actor_only)
+
+    def states_in(self, start: int, end: int, actor_only: bool = False) -> list[str]:
+        found: list[str] = []
+        for mention in self.mentions.covering(start, end):
+            code = self.state_of(mention.ref)
+            if mention.ref.startswith("state:") and actor_only and not mention.actor:
+                continue
+            if code and code not in found:
+                found.append(code)
+        return found
+
+    def state_of(self, ref: str) -> str:
+        """The ISO code a state, a national body or a place stands for ('' if none)."""
+        entity = self.mentions.entities.get(ref)
+        if entity is None:
+            return ""
+        if entity.kind == "state":
+            return entity.key
+        return entity.state if entity.kind in {"body", "place", "organisation"} else ""
+
+    def child(self, token: Token, *deps: str) -> Token | None:
+        return next((c for c in token.children if c.dep_ in deps), None)
+
+    def preps(self, token: Token, *words: str) -> list[Token]:
+        """Objects of ``token``'s prepositions ``words`` ("to Syria" -> Syria), also under
+        a particle or adverb ("sent back to", "home to")."""
+        objects = []
+        heads = [token] + [c for c in token.children if c.dep_ in {"prt", "advmod", "dobj"}]
+        for head in heads:
+            for prep in head.children:
+                if prep.dep_ in {"prep", "dative", "agent"} and prep.lower_ in words:
+                    objects += [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+        return objects
+
+    # ----------------------------------------------------------------- clauses
+
+    def negated(self, token: Token) -> bool:
+        negations = set(lexicon()["harm"]["hypothetical"]["negations"])
+        if any(c.dep_ == "neg" or c.lower_ in {"never"} for c in token.children):
+            return True
+        if token.dep_ == "conj" and any(c.dep_ == "neg" for c in token.head.children):
+            return True
+        return token.dep_ in {"pobj"} and token.head.lower_ == "without" and bool(negations)
+
+    def modal(self, token: Token) -> bool:
+        clause = token if token.dep_ != "conj" else token.head
+        return any(c.dep_ in {"aux", "auxpass"} and c.lower_ in _MODALS for c in clause.children)
+
+    def governed_by(self, token: Token, words: set[str], stop: set[str] | None = None) -> bool:
+        """Whether a word of ``words`` governs ``token`` within its clause chain."""
+        stop = stop if stop is not None else {"advcl", "relcl", "parataxis"}
+        node = token
+        while node.head.i != node.i:
+            if node.dep_ in stop:
+                return False
+            node = node.head
+            if node.lemma_.lower() in words or node.lower_ in words:
+                return True
+        return False
+
+    def conditional(self, token: Token) -> bool:
+        node = token
+        for _ in range(6):
+            if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in node.children):
+                return True
+            if node.head.i == node.i:
+                break
+            node = node.head
+        return False
+
+    def hedged(self, token: Token) -> bool:
+        hedges = set(lexicon()["harm"]["hypothetical"]["hedges"])
+        sent = token.sent
+        return any(t.lower_ in hedges for t in sent if abs(t.i - token.i) <= 8)
+
+    # ----------------------------------------------------------------- pronouns and groups
+
+    def resolve_pronoun(self, token: Token) -> list[str]:
+        """A pronoun's antecedent: the last person (he, she) or group/persons (they)."""
+        if token.lower_ in _RELATIVE:
+            head = token.head
+            while head.dep_ in {"relcl", "acl"} or head.pos_ in {"VERB", "AUX"}:
+                if head.dep_ in {"relcl", "acl"}:
+                    return self.refs(head.head, {"person", "group"})
+                if head.head.i == head.i:
+                    break
+                head = head.head
+            return []
+        before = [m for m in self.mentions.mentions if m.end <= token.idx]
+        if token.lower_ in _THEY:
+            groups = [r for i, r in sorted(self.groups.items()) if self.doc[i].idx < token.idx]
+            subject = self._plural_subject(token)
+            if subject:
+                return subject
+            return groups[-1:] if groups else []
+        persons = [m for m in before if m.ref.startswith("person:")]
+        paragraph = self._paragraph_start(token.idx)
+        recent = [m for m in persons if m.start >= paragraph - 1500]
+        return [recent[-1].ref] if recent else []
+
+    def _plural_subject(self, token: Token) -> list[str]:
+        """Persons coordinated as the subject of the sentence before ("A and B ... They")."""
+        sent = token.sent
+        if sent.start == 0:
+            return []
+        previous = self.doc[sent.start - 1].sent
+        for candidate in (sent, previous):
+            for t in candidate:
+                if t.dep_ in {"nsubj", "nsubjpass"} and t.i < token.i and t.conjuncts:
+                    refs = self.refs(t, {"person"})
+                    if len(refs) >= 2:
+                        return refs
+        return []
+
+    def _paragraph_start(self, offset: int) -> int:
+        for p in self.document.paragraphs:
+            if p.start <= offset < p.end + 2:
+                return p.start
+        return 0
+
+    def topic_persons(self, token: Token) -> list[str]:
+        """The persons the text is about just before ``token``: the subject of this or the
+        previous sentence (for facts whose victim is left implicit)."""
+        sent = token.sent
+        sentences = [sent] + ([self.doc[sent.start - 1].sent] if sent.start > 0 else [])
+        for candidate in sentences:
+            for t in candidate:
+                if t.dep_ in {"nsubj", "nsubjpass"} and t.i < token.i or candidate is not sent:
+                    if t.dep_ in {"nsubj", "nsubjpass"}:
+                        refs = self.refs(t, {"person", "group"})
+                        if refs:
+                            return refs
+        return []
+
+    # ----------------------------------------------------------------- dates, evidence
+
+    def date(self, token: Token) -> tuple[str, Precision, str] | None:
+        """The date of a clause: a date expression in its phrase, else in its sentence."""
+        candidates = [e for e in token.sent.ents if e.label_ == "DATE"]
+        if not candidates:
+            return None
+        subtree = {t.i for t in token.subtree}
+        candidates.sort(key=lambda e: (e.start not in subtree, abs(e.start - token.i)))
+        for ent in candidates:
+            resolved = self._read_date(ent)
+            if resolved:
+                return resolved
+        return None
+
+    def _read_date(self, ent: Span) -> tuple[str, Precision, str] | None:
+        text = ent.text
+        meta = self.document.metadata
+        if _YEAR.search(text):
+            parsed = parse_date(text)
+            if parsed and not re.search(r"\b(last|next|ago|later|earlier)\b", text, re.I):
+                return parsed[0], parsed[1], text
+            return None
+        lowered = text.casefold()
+        if meta.date and meta.date_precision == "day" and lowered in {"today", "yesterday"}:
+            day = date.fromisoformat(meta.date) - timedelta(days=lowered == "yesterday")
+            return day.isoformat(), "day", text
+        return None
+
+    def evidence(self, *tokens: Token) -> list[Evidence]:
+        """The sentences that hold ``tokens``, verbatim."""
+        seen: list[Evidence] = []
+        for token in tokens:
+            sent = token.sent
+            raw = self.doc.text[sent.start_char : sent.end_char]
+            start = sent.start_char + len(raw) - len(raw.lstrip())
+            text = raw.strip()
+            item = Evidence(text, start, start + len(text))
+            if item not in seen:
+                seen.append(item)
+        return seen
+
+
+def find_groups(ctx: Context) -> None:
+    """Group nouns ("the seven Russians", "the two men", "the detainees") become one group
+    entity per document; a partitive ("two of the detainees") is not the group."""
+    doc = ctx.doc
+    main: str | None = None
+    for chunk in doc.noun_chunks:
+        root = chunk.root
+        if root.tag_ not in {"NNS", "NNPS"}:
+            continue
+        word = root.lower_
+        demonym_people = any(
+            m.ref.startswith("state:") for m in ctx.mentions.at(root.idx, root.idx + len(root))
+        )
+        if word not in _PEOPLE_NOUNS and not (demonym_people and root.text[:1].isupper()):
+            continue
+        if root.head.lower_ == "of" and root.head.head.lower_ in set(_NUMBERS) | {"some", "many", "most"}:
+            continue
+        number = next((c for c in root.children if c.dep_ == "nummod"), None)
+        determiners = {c.lower_ for c in root.children if c.dep_ in {"det", "predet"}}
+        definite = bool(determiners & {"the", "these", "those", "all", "both"})
+        counted = number is not None and _count(number.lower_) >= 2
+        if not (counted or (definite and main is not None)):
+            continue
+        if main is None:
+            words = [t.text for t in chunk if t.dep_ not in {"det", "predet", "poss"}]
+            label = " ".join(words)
+            key = f"{_slug(ctx.document.stem)}-{_slug(label)}"
+            entity = Entity("group", key, label)
+            ctx.mentions.entities[entity.ref] = entity
+            main = entity.ref
+        entity = ctx.mentions.entities[main]
+        entity.mentions.append(Evidence(chunk.text, chunk.start_char, chunk.end_char))
+        if chunk.text != entity.label:
+            entity.aliases.add(chunk.text)
+        ctx.groups[root.i] = main
+
+
+def _count(word: str) -> int:
+    if word.isdigit():
+        return int(word)
+    return _NUMBERS.get(word, 0)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", normalise(text)).strip("-")

@@ -1,0 +1,151 @@
+"""Harm and treatment: who was tortured, beaten, detained, convicted, where and by whom.
+
+A harm word ("tortured", "beaten in custody", "unfair trials", "convicted") whose victim
+is a person or a group. Negated harm ("during which they were not abused") and risks or
+hypotheses ("would be tortured", "at risk of torture", "fear of torture") give no fact;
+hedged harm ("allegedly tortured") is marked alleged. The place is the "in" phrase, the
+state a "where" clause hangs on ("Uzbekistan, where he was tortured"), else filled in later
+from the victim's transfer.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .context import Context, lexicon
+from .model import Fact
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_METHODS = {"beat", "beating", "shackle", "rape", "assault"}
+
+
+def find_harms(ctx: Context) -> list[Fact]:
+    """Every harm to a person or group that the document states as a fact."""
+    table: dict[str, str] = {k: v for k, v in lexicon()["harm"].items() if isinstance(v, str)}
+    hypothetical = set(lexicon()["harm"]["hypothetical"]["words"])
+    facts: list[Fact] = []
+    for token in ctx.doc:
+        lemma = token.lemma_.lower()
+        what = table.get(lemma) or table.get(token.lower_)
+        if token.lower_ in {"trial", "trials"} and _unfair(token):
+            what = "unfair trial"
+        if what is None or token.pos_ not in {"VERB", "NOUN", "ADJ"}:
+            continue
+        if token.pos_ == "ADJ" and what != "unfair trial":
+            continue
+        if ctx.negated(token) or ctx.conditional(token) or ctx.modal(token):
+            continue
+        if ctx.governed_by(token, hypothetical) or _risk_word_before(token, hypothetical):
+            continue
+        victims = _victims(ctx, token)
+        if not victims:
+            continue
+        where = _where(ctx, token)
+        perpetrator = _perpetrator(ctx, token)
+        dated = ctx.date(token)
+        for victim in victims:
+            fact = Fact(
+                kind="outcome",
+                fields={
+                    "person": victim,
+                    "what": what,
+                    "where": where,
+                    "perpetrator": perpetrator,
+                    "method": lemma if lemma in _METHODS else None,
+                },
+                evidence=ctx.evidence(token),
+                rule=f"harm-{token.pos_.lower()}",
+                confidence=0.75,
+                alleged=ctx.hedged(token),
+            )
+            if dated:
+                fact.date, fact.date_precision, fact.date_text = dated
+            facts.append(fact)
+    return facts
+
+
+def _unfair(token: Token) -> bool:
+    if any(c.lower_ in {"unfair", "flawed", "sham"} for c in token.children):
+        return True
+    head = token.head
+    return token.dep_ == "nsubj" and any(c.lower_ == "unfair" for c in head.children)
+
+
+def _risk_word_before(token: Token, words: set[str]) -> bool:
+    """"risk of torture", "in danger of being tortured", "faced torture"."""
+    window = token.doc[max(token.sent.start, token.i - 4) : token.i]
+    return any(t.lemma_.lower() in words for t in window)
+
+
+def _victims(ctx: Context, token: Token) -> list[str]:
+    kinds = {"person", "group"}
+    if token.pos_ == "VERB":
+        for dep in ("nsubjpass", "dobj"):
+            target = ctx.child(token, dep)
+            if target is not None:
+                return ctx.refs(target, kinds)
+        if token.dep_ == "conj":
+            return _victims(ctx, token.head)
+        if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN"}:
+            return ctx.refs(token.head, kinds)
+        return []
+    if token.lower_ == "custody" or token.dep_ == "pobj":
+        head = token.head.head if token.dep_ == "pobj" else token.head
+        if head.pos_ in {"VERB", "AUX"}:
+            subject = ctx.child(head, "nsubj", "nsubjpass")
+            if subject is not None:
+                return ctx.refs(subject, kinds)
+            if head.dep_ == "conj":
+                subject = ctx.child(head.head, "nsubj", "nsubjpass")
+                return ctx.refs(subject, kinds) if subject is not None else []
+    for child in token.children:
+        if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of"):
+            target = child if child.dep_ == "poss" else ctx.child(child, "pobj")
+            if target is not None:
+                refs = ctx.refs(target, kinds)
+                if refs:
+                    return refs
+    if token.dep_ in {"dobj", "pobj"}:
+        verb = token.head if token.dep_ == "dobj" else token.head.head
+        subject = ctx.child(verb, "nsubj", "nsubjpass")
+        if subject is not None:
+            refs = ctx.refs(subject, kinds)
+            if refs:
+                return refs
+        if token.dep_ == "dobj":
+            return [r for r in ctx.topic_persons(token)]
+    if token.dep_ == "nsubj" and token.lower_ in {"trial", "trials"}:
+        owner = ctx.child(token, "poss")
+        return ctx.refs(owner, kinds) if owner is not None else []
+    return []
+
+
+def _where(ctx: Context, token: Token) -> str | None:
+    for obj in ctx.preps(token, "in", "inside"):
+        states = ctx.states(obj)
+        if states:
+            return states[0]
+    node = token
+    while node.head.i != node.i and node.dep_ not in {"relcl"}:
+        node = node.head
+    if node.dep_ == "relcl":
+        states = ctx.states_in(node.head.idx, node.head.idx + len(node.head))
+        if states:
+            return states[0]
+    return None
+
+
+def _perpetrator(ctx: Context, token: Token) -> str | None:
+    agent = ctx.child(token, "nsubj") if token.pos_ == "VERB" else None
+    if agent is None:
+        by = ctx.preps(token, "by")
+        agent = by[0] if by else None
+    if agent is None:
+        return None
+    refs = ctx.refs(agent, {"state", "body"})
+    if refs:
+        return refs[0]
+    states = ctx.states(agent, actor_only=True)
+    return f"state:{states[0]}" if states else None

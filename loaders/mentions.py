@@ -1,0 +1,302 @@
+"""Find what a document names and resolve the mentions to entities.
+
+States, instruments, bodies and places come from the gazetteers (``gazetteer.py``); persons
+from the named-entity recogniser, completed by name chains that share a surname with a
+recognised person ("Rasul Kudaev" where only "Kudaev" was tagged) or follow a title ("Imam",
+"Mr."). "Mr. Yusupov" and "Yusupov" resolve to "Bekhzod Yusupov"; "the Uzbek government" to
+Uzbekistan; a demonym names a state only before an actor noun ("Uzbek authorities").
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .gazetteer import Match, gazetteer, normalise, state_table
+from .model import Document, Entity, Evidence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+_LEXICON = Path(__file__).parent / "data" / "lexicon.toml"
+TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "imam", "sheikh", "judge", "justice", "president",
+    "minister", "secretary", "senator", "ambassador", "general", "colonel", "professor",
+    "prof", "detainee", "prisoner", "father", "rev", "sir", "lord", "lady", "prince", "king",
+}
+_BODY_WORDS = re.compile(
+    r"\b(court|tribunal|board|committee|commission|council|ministry|department|agency|"
+    r"service|office|bureau|police|prosecutor|procuracy|directorate|rapporteur|parliament|"
+    r"assembly|unit|desk|project|institute|organi[sz]ation|foundation|federation|union|"
+    r"center|centre|watch|international|coalition|network|association|society)\b",
+    re.IGNORECASE,
+)
+_NGO_WORDS = re.compile(
+    r"\b(watch|amnesty|project|institute|foundation|coalition|network|association|society|"
+    r"center|centre|liberties|union|federation)\b",
+    re.IGNORECASE,
+)
+_ARTICLE = re.compile(
+    r"\b(?P<word>[Aa]rticles?|[Aa]rts?\.|[Rr]ules?)\s+(?P<num>\d+[a-z]?(?:\s*\(\d+\))?)"
+    r"(?:\s*(?:,|and|or)\s*(?P<more>\d+[a-z]?))?"
+)
+
+
+@cache
+def actor_nouns() -> frozenset[str]:
+    data = tomllib.loads(_LEXICON.read_text(encoding="utf-8"))
+    return frozenset(data["actors"]["nouns"])
+
+
+@dataclass
+class Mention:
+    """A stretch of the text that names an entity."""
+
+    start: int
+    end: int
+    ref: str
+    actor: bool = True  # a state named as an actor (not a nationality or a place)
+
+
+@dataclass
+class Mentions:
+    """The entities of a document and every mention of them, in text order."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def add(self, entity: Entity, start: int, end: int, clean: str, actor: bool = True) -> Entity:
+        known = self.entities.setdefault(entity.ref, entity)
+        text = clean[start:end]
+        if text != known.label:
+            known.aliases.add(text)
+        known.mentions.append(Evidence(text, start, end))
+        self.mentions.append(Mention(start, end, known.ref, actor))
+        return known
+
+    def covering(self, start: int, end: int) -> list[Mention]:
+        """The mentions that lie within ``start:end``."""
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+    def at(self, start: int, end: int) -> list[Mention]:
+        """The mentions that overlap ``start:end``."""
+        return [m for m in self.mentions if m.start < end and start < m.end]
+
+    def sort(self) -> None:
+        self.mentions.sort(key=lambda m: (m.start, -m.end))
+
+
+def find_mentions(document: Document, doc: Doc) -> Mentions:
+    """Every state, instrument, body, place, article and person the document names."""
+    found = Mentions()
+    clean = document.clean
+    matches = gazetteer().find(clean)
+    taken: list[tuple[int, int]] = []
+    for match in matches:
+        entity, actor = _gazetteer_entity(match, clean, doc)
+        if entity is None:
+            continue
+        found.add(entity, match.start, match.end, clean, actor)
+        taken.append((match.start, match.end))
+    _articles(found, clean, matches)
+    _persons(found, doc, taken)
+    _organisations(found, doc, taken)
+    found.sort()
+    return found
+
+
+def _gazetteer_entity(match: Match, clean: str, doc: Doc) -> tuple[Entity | None, bool]:
+    entry = match.entry
+    if entry.kind == "state":
+        role = match.name.role
+        actor = role == "name" or _followed_by_actor(clean, match.end)
+        if role == "capital":
+            actor = _acts(doc, match.start, match.end) or _followed_by_actor(clean, match.end)
+        if role == "demonym" and not actor:
+            return None, False
+        return Entity("state", entry.id, entry.label), actor
+    if entry.kind == "instrument":
+        return Entity("instrument", entry.id, entry.label, type=entry.type), True
+    if entry.kind == "body":
+        kind = "organisation" if entry.type == "ngo" else "body"
+        return Entity(kind, entry.id, entry.label, type=entry.type, state=entry.state), True
+    return Entity("place", entry.id, entry.label, type=entry.type, state=entry.state), True
+
+
+def _followed_by_actor(clean: str, end: int) -> bool:
+    """Whether an actor noun follows ("Uzbek authorities", "Uzbek government's")."""
+    rest = re.match(r"[\s’'s]*((?:\w+[\s-]){0,2}\w+)", clean[end : end + 40])
+    if not rest:
+        return False
+    words = [w.casefold() for w in re.findall(r"\w+", rest.group(1))]
+    return any(w in actor_nouns() for w in words[:2])
+
+
+def _acts(doc: Doc, start: int, end: int) -> bool:
+    """Whether a capital is a subject or a possessor ("Moscow's pledge", "Washington was")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(t.dep_ in {"nsubj", "nsubjpass", "poss"} for t in span)
+
+
+def _articles(found: Mentions, clean: str, matches: list[Match]) -> None:
+    """"Article 3 of the Convention against Torture", "article 33 (2) of the 1951 Refugee
+    Convention", "rule 39 of the Rules of the Court", "Article 3 ECHR"."""
+    instruments = [m for m in matches if m.entry.kind == "instrument"]
+    for art in _ARTICLE.finditer(clean):
+        after = next(
+            (
+                m
+                for m in instruments
+                if 0 <= m.start - art.end() <= 12
+                and re.fullmatch(r"\s*(of\s+(the\s+)?|of\s+its\s+|,\s*)?", clean[art.end() : m.start])
+            ),
+            None,
+        )
+        before = next(
+            (
+                m
+                for m in instruments
+                if 0 <= art.start() - m.end <= 3 and clean[m.end : art.start()].strip() in {"", "’s", "'s"}
+            ),
+            None,
+        )
+        inst = after or before
+        if inst is None:
+            continue
+        numbers = [art.group("num")] + ([art.group("more")] if art.group("more") else [])
+        for number in numbers:
+            number = re.sub(r"\s+", " ", number)
+            key = f"{inst.entry.id}/article/{re.sub(r'[^0-9a-z]+', '-', number).strip('-')}"
+            word = "rule" if art.group("word").lower().startswith("rule") else "art."
+            label = f"{inst.entry.label} {word} {number}"
+            entity = Entity("article", key, label, instrument=inst.entry.id, number=number)
+            start = min(art.start(), inst.start)
+            end = max(art.end(), inst.end)
+            found.add(entity, start, end, clean)
+
+
+def _persons(found: Mentions, doc: Doc, taken: list[tuple[int, int]]) -> None:
+    """Persons from the recogniser, name chains sharing their surnames, and titled names."""
+    spans: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            cleaned = _person_span(ent)
+            if cleaned is not None:
+                spans.append(cleaned)
+    surnames = {doc.text[s:e].split()[-1] for s, e in spans}
+    for chain in _name_chains(doc):
+        while len(chain) > 1 and normalise(chain[0].text) in TITLES:
+            chain = chain[1:]
+        words = chain.text.split()
+        before = doc[chain.start - 1].text.rstrip(".") if chain.start > 0 else ""
+        if words[-1] in surnames or normalise(before) in TITLES:
+            spans.append((chain.start_char, chain.end_char))
+    spans = _merge(spans)
+    spans = [(s, e) for s, e in spans if not any(a < e and s < b for a, b in taken)]
+    names = [doc.text[s:e] for s, e in spans]
+    people: list[Entity] = []
+    for name in sorted({n for n in names if len(n.split()) >= 2}, key=lambda n: -len(n.split())):
+        words = set(name.split())
+        same = next(
+            (p for p in people if p.label.split()[-1] == name.split()[-1]
+             and words <= set(p.label.split())),
+            None,
+        )
+        if same is None:
+            people.append(Entity("person", slug(name), name))
+    for (start, end), name in zip(spans, names, strict=True):
+        words = name.split()
+        candidates = [
+            p for p in people
+            if set(words) <= set(p.label.split())
+            and (p.label.split()[-1] == words[-1] or (len(words) == 1 and p.label.split()[0] == words[0]))
+        ]
+        entity = candidates[0] if len(candidates) == 1 else Entity("person", slug(name), name)
+        found.add(entity, start, end, doc.text)
+
+
+def _person_span(ent: Span) -> tuple[int, int] | None:
+    """Trim titles and possessives from a PERSON entity; refuse what is no name."""
+    tokens = [t for t in ent if not (t.is_punct and t.text not in {"-", "'"})]
+    while tokens and normalise(tokens[0].text.rstrip(".")) in TITLES:
+        tokens = tokens[1:]
+    while tokens and tokens[-1].text in {"'s", "’s", "’", "'"}:
+        tokens = tokens[:-1]
+    if not tokens or not all(t.text[:1].isupper() for t in tokens if t.is_alpha and len(t) > 2):
+        return None
+    if any(t.like_num or "\n" in t.text for t in tokens):
+        return None
+    text = ent.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+    if _BODY_WORDS.search(text) or len(tokens) > 5 or len(text) < 2:
+        return None
+    if gazetteer().by_label(text):
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _name_chains(doc: Doc) -> list[Span]:
+    """Runs of capitalised proper nouns (1 to 4 words) inside a sentence."""
+    chains = []
+    run: list[int] = []
+    for token in doc:
+        ok = token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha
+        if ok and not (run and token.is_sent_start):
+            run.append(token.i)
+            continue
+        if 1 <= len(run) <= 4:
+            chains.append(doc[run[0] : run[-1] + 1])
+        run = [token.i] if ok else []
+    if 1 <= len(run) <= 4:
+        chains.append(doc[run[0] : run[-1] + 1])
+    return chains
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(set(spans)):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _organisations(found: Mentions, doc: Doc, taken: list[tuple[int, int]]) -> None:
+    """Organisations and bodies the gazetteers do not know, from the recogniser's ORG."""
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        start, end = ent.start_char, ent.end_char
+        if any(a < end and start < b for a, b in taken):
+            continue
+        text = ent.text
+        if text.lower().startswith("the "):
+            start, text = start + 4, text[4:]
+        if not _BODY_WORDS.search(text) or len(text.split()) > 10 or "\n" in text:
+            continue
+        kind = "organisation" if _NGO_WORDS.search(text) else "body"
+        state = _state_in(text)
+        found.add(Entity(kind, slug(text), text, state=state), start, start + len(text), doc.text)
+
+
+def _state_in(text: str) -> str:
+    for match in gazetteer().find(text):
+        if match.entry.kind == "state":
+            return match.entry.id
+    return ""
+
+
+def slug(text: str) -> str:
+    ascii_text = normalise(text)
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "unnamed"
+
+
+def state_label(code: str) -> str:
+    entry = state_table().get(code)
+    return entry.label if entry else code
