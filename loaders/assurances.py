@@ -67,12 +67,16 @@ def _giver(ctx: Context, token: Token, verb: bool) -> str | None:
             candidates.append(token.head)
     else:
         candidates += ctx.preps(token, "from")
+        candidates += [
+            obj for t in token.subtree if t.dep_ == "prep" and t.lower_ == "from"
+            for obj in t.children if obj.dep_ == "pobj"
+        ]
         candidates += [c for c in token.children if c.dep_ in {"poss", "amod", "compound", "nmod"}]
         for child in token.children:  # "guarantees from Tunisian authorities guaranteeing"
             if child.dep_ == "acl" and child.lemma_.lower() in {"from"}:
                 candidates.append(child)
-        head = token.head
-        if token.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in lexicon()["assurance"]["given"]:
+        head = _governor(token)
+        if head.lemma_.lower() in lexicon()["assurance"]["given"]:
             subject = ctx.child(head, "nsubj")
             if subject is not None:
                 candidates.append(subject)

@@ -100,9 +100,13 @@ class Context:
         start, end = self.phrase(token)
         return self.states_in(start, end, actor_only)
 
-    def states_in(self, start: int, end: int, actor_only: bool = False) -> list[str]:
+    def states_in(
+        self, start: int, end: int, actor_only: bool = False, kinds: set[str] | None = None
+    ) -> list[str]:
         found: list[str] = []
         for mention in self.mentions.covering(start, end):
+            if kinds is not None and mention.ref.split(":")[0] not in kinds:
+                continue
             code = self.state_of(mention.ref)
             if mention.ref.startswith("state:") and actor_only and not mention.actor:
                 continue
@@ -136,9 +140,15 @@ class Context:
     # ----------------------------------------------------------------- clauses
 
     def negated(self, token: Token) -> bool:
+        """"was not abused", "does not report being tortured", "without being charged"."""
         negations = set(lexicon()["harm"]["hypothetical"]["negations"])
         if any(c.dep_ == "neg" or c.lower_ in {"never"} for c in token.children):
             return True
+        node = token
+        while node.head.i != node.i and node.dep_ in {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "auxpass"}:
+            node = node.head
+            if any(c.dep_ == "neg" for c in node.children):
+                return True
         if token.dep_ == "conj" and any(c.dep_ == "neg" for c in token.head.children):
             return True
         return token.dep_ in {"pobj"} and token.head.lower_ == "without" and bool(negations)

@@ -26,21 +26,18 @@ def find_decisions(ctx: Context) -> list[Fact]:
     for token in ctx.doc:
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and lemma in verbs:
-            actor = ctx.child(token, "nsubj")
-            if actor is None:
-                by = ctx.preps(token, "by")
-                actor = by[0] if by else None
+            actors = [ctx.child(token, "nsubj"), *ctx.preps(token, "by")]
+            if token.dep_ in {"advcl", "conj", "xcomp"}:  # "..., holding that"
+                actors.append(ctx.child(token.head, "nsubj"))
         elif token.pos_ in {"NOUN", "PROPN"} and (lemma in nouns or token.lower_ in nouns):
-            by = ctx.preps(token, "by")
-            actor = by[0] if by else ctx.child(token, "poss", "compound")
-            if actor is None:
-                verb = token.head if token.dep_ in {"dobj", "pobj", "nsubj"} else None
-                actor = ctx.child(verb, "nsubj") if verb is not None else None
+            verb = token.head if token.dep_ in {"dobj", "pobj", "nsubj"} else None
+            actors = [*ctx.preps(token, "by"), ctx.child(token, "poss", "compound")]
+            actors.append(ctx.child(verb, "nsubj") if verb is not None else None)
         else:
             continue
-        if actor is None or ctx.negated(token) or ctx.modal(token):
+        if ctx.negated(token) or ctx.modal(token):
             continue
-        body = _body(ctx, actor)
+        body = next((b for a in actors if a is not None for b in [_body(ctx, a)] if b), None)
         if body is None:
             continue
         if lemma == "say" and not _is_court(ctx, body):

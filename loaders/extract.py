@@ -19,7 +19,8 @@ from .context import Context, find_groups
 from .decisions import find_decisions
 from .harms import find_harms
 from .mentions import find_mentions
-from .model import Document, Extraction, Fact
+from .gazetteer import state_table
+from .model import Document, Entity, Extraction, Fact
 from .nlp import parse
 from .transfers import find_transfers
 
@@ -35,6 +36,8 @@ def extract(document: Document) -> Extraction:
     transfers = find_transfers(ctx)
     facts = transfers + find_assurances(ctx) + find_harms(ctx) + find_decisions(ctx)
     facts += find_advocacy(ctx)
+    _state_refs(ctx, facts)
+    _fill_transfers(ctx, facts)
     _place_harms(facts)
     _members(ctx, facts)
     facts = _merge(document, facts)
@@ -44,6 +47,51 @@ def extract(document: Document) -> Extraction:
         ref: e for ref, e in ctx.mentions.entities.items() if e.mentions or ref in used
     }
     return Extraction(document=document, entities=entities, facts=facts)
+
+
+_STATE_FIELDS = ("from", "to", "where", "given_by", "sought_by")
+
+
+def _state_refs(ctx: Context, facts: list[Fact]) -> None:
+    """Rules give states as ISO codes; facts hold entity refs, and every state they name
+    is an entity of the document even where it was named through a body or a place."""
+    states = state_table()
+    for fact in facts:
+        for name in _STATE_FIELDS:
+            value = fact.fields.get(name)
+            if value and ":" not in value:
+                fact.fields[name] = f"state:{value}"
+        for value in fact.fields.values():
+            if value and value.startswith("state:") and value not in ctx.mentions.entities:
+                entry = states[value.split(":", 1)[1]]
+                ctx.mentions.entities[value] = Entity("state", entry.id, entry.label)
+
+
+def _fill_transfers(ctx: Context, facts: list[Fact]) -> None:
+    """Complete transfers from what the rest of the document says: a transfer whose sentence
+    names no destination goes where the document's other transfers from the same state (or
+    the same person's proposed transfer) go; the state that sought assurances about a person
+    is the state that sent the person."""
+    moves = [f for f in facts if f.kind in {"transfer", "proposed_transfer"}]
+    for fact in moves:
+        if fact.fields.get("to"):
+            continue
+        same = [m.fields["to"] for m in moves if m.fields.get("to") and (
+            m.fields["person"] == fact.fields["person"]
+            or (fact.fields.get("from") and m.fields.get("from") == fact.fields["from"]))]
+        if len(set(same)) == 1:
+            fact.fields["to"] = same[0]
+            fact.notes.append("to: the destination the document gives for the same move")
+    sought = {
+        f.fields["about"]: f.fields["sought_by"]
+        for f in facts if f.kind == "assurance" and f.fields.get("about") and f.fields.get("sought_by")
+    }
+    for fact in moves:
+        person = fact.fields["person"]
+        if not fact.fields.get("from") and person in sought and sought[person] != fact.fields.get("to"):
+            fact.fields["from"] = sought[person]
+            fact.notes.append("from: the state that sought assurances about the person")
+    facts[:] = [f for f in facts if f.kind not in {"transfer", "proposed_transfer"} or f.fields.get("to")]
 
 
 def _place_harms(facts: list[Fact]) -> None:
@@ -120,7 +168,37 @@ def _merge(document: Document, facts: list[Fact]) -> list[Fact]:
         fact = replace(fact, key=target_key)
         merged[target_key] = fact
         undated.setdefault(identity, target_key)
-    return sorted(merged.values(), key=lambda f: (f.evidence[0].start if f.evidence else 0, f.kind))
+    result = _absorb(list(merged.values()))
+    return sorted(result, key=lambda f: (f.evidence[0].start if f.evidence else 0, f.kind))
+
+
+def _absorb(facts: list[Fact]) -> list[Fact]:
+    """A fact that leaves fields open ("flown back to Uzbekistan", no sending state) is a
+    repeat of a fuller fact that agrees with it on every field it does give."""
+    def given(fact: Fact) -> dict[str, str]:
+        return {k: v for k, v in fact.fields.items() if k not in _UNKEYED and v}
+
+    kept: list[Fact] = []
+    for fact in sorted(facts, key=lambda f: -len(given(f))):
+        mine = given(fact)
+        fuller = next(
+            (
+                k for k in kept
+                if k.kind == fact.kind
+                and all(given(k).get(name) == value for name, value in mine.items())
+                and (fact.date is None or k.date is None or k.date.startswith(fact.date)
+                     or fact.date.startswith(k.date))
+            ),
+            None,
+        )
+        if fuller is None:
+            kept.append(fact)
+            continue
+        fuller.evidence += [e for e in fact.evidence if e not in fuller.evidence]
+        if fuller.date is None and fact.date:
+            fuller.date, fuller.date_precision, fuller.date_text = (
+                fact.date, fact.date_precision, fact.date_text)
+    return kept
 
 
 def to_json(extraction: Extraction) -> dict[str, Any]:

@@ -116,6 +116,9 @@ def _gazetteer_entity(match: Match, clean: str, doc: Doc) -> tuple[Entity | None
         actor = role == "name" or _followed_by_actor(clean, match.end)
         if role == "capital":
             actor = _acts(doc, match.start, match.end) or _followed_by_actor(clean, match.end)
+            if not actor:  # a city where something happened, in its state
+                text = clean[match.start : match.end]
+                return Entity("place", slug(text), text, type="city", state=entry.id), True
         if role == "demonym" and not actor:
             return None, False
         return Entity("state", entry.id, entry.label), actor
@@ -210,8 +213,11 @@ def _persons(found: Mentions, doc: Doc, taken: list[tuple[int, int]]) -> None:
         )
         if same is None:
             people.append(Entity("person", slug(name), name))
+    known = {w for p in people for w in p.label.split()}
     for (start, end), name in zip(spans, names, strict=True):
         words = name.split()
+        if len(words) == 1 and any(k != name and k.startswith(name) for k in known):
+            continue  # a name cut off ("Trabel" where "Trabelsi" is known)
         candidates = [
             p for p in people
             if set(words) <= set(p.label.split())

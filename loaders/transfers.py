@@ -46,20 +46,22 @@ def _transfer(ctx: Context, token: Token, kind: str) -> list[Fact]:
     if lemma in _NEEDS_DIRECTION and not destinations and not direction:
         return []
     patients = _patients(ctx, token)
-    if not patients or not destinations:
+    if not patients:
         return []
     if ctx.negated(token) or ctx.conditional(token):
         return []
-    to = destinations[0]
+    to = destinations[0] if destinations else ""
     origin, notes = _origin(ctx, token, to, patients)
+    if not to:
+        notes.append("to: not named in the sentence")
     status = _status(ctx, token)
     dated = ctx.date(token)
     fact = Fact(
         kind="transfer" if status == "happened" else "proposed_transfer",
         fields={
             "person": patients[0],
-            "from": origin,
-            "to": to,
+            "from": f"state:{origin}" if origin else None,
+            "to": f"state:{to}" if to else None,
             "kind": kind,
             "status": status,
         },
@@ -132,7 +134,7 @@ def _origin(ctx: Context, token: Token, to: str, patients: list[str]) -> tuple[s
         if states:
             return states[0], [f"from: inferred through {obj.text} ({states[0]})"]
     sent = token.sent
-    states = [s for s in ctx.states_in(sent.start_char, sent.end_char, actor_only=False) if s != to]
+    states = [s for s in ctx.states_in(sent.start_char, sent.end_char, kinds={"state"}) if s != to]
     if len(states) == 1:
         return states[0], ["from: the only other state named in the sentence"]
     return None, []

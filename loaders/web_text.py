@@ -33,11 +33,12 @@ _AUTOLINK = re.compile(r"^<(https?://[^>\s]+)>$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _CC = re.compile(r"(?<=[a-z])(?=b?cc:\s*[A-Z])")
 _BULLET = re.compile(r"^[-•·*]\s*(?=\w)")
-_DATE_AT_START = re.compile(
-    r"^((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{1,2},?\s+\d{4}"
-    r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4})",
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DATE_NEAR_START = re.compile(
+    rf"^.{{0,40}}?\b({_MONTH},?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})",
     re.IGNORECASE,
 )
+_SALUTATION = re.compile(r"^(dear|to|re:|attn|subject)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -200,8 +201,9 @@ def _classify(text: str, rules: _Rules) -> str:
         return "furniture"
     words = text.split()
     lower = sum(1 for w in words if w[:1].islower())
-    if len(words) >= 8 and text.endswith(_TERMINAL) and lower >= 0.4 * len(words):
-        return "prose"
+    if len(words) >= 8 and lower >= 0.4 * len(words):
+        if text.endswith(_TERMINAL) or len(words) >= 20:  # long: prose, even when cut off
+            return "prose"
     return "short"
 
 
@@ -281,12 +283,22 @@ def _page_metadata(pieces: list[tuple[str, int]], first: int, meta: Metadata) ->
             title, _, publisher = text.rpartition(" | ")
             meta.title, meta.publisher = title.strip(), publisher.strip()
             break
-    for index, text in enumerate(head + [pieces[first][0]] if first < len(pieces) else head):
-        match = _DATE_AT_START.match(text)
+    for text in head + ([pieces[first][0]] if first < len(pieces) else []):
+        match = _DATE_NEAR_START.match(text)
         parsed = parse_date(match.group(1)) if match else None
         if parsed:
             meta.date, meta.date_precision = parsed
-            if meta.title is None and index + 1 < len(head):
-                meta.title = head[index + 1]
             break
+    if meta.title is None:
+        meta.title = next(
+            (
+                text
+                for text in head
+                if len(text.split()) >= 4
+                and not _DATE_NEAR_START.match(text)
+                and not _SALUTATION.match(text)
+                and not text.endswith((".", ":"))
+            ),
+            None,
+        )
     return meta
