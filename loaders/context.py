@@ -67,21 +67,25 @@ class Context:
         return self.mentions.entities[ref]
 
     def refs(self, token: Token, kinds: set[str] | None = None) -> list[str]:
-        """The entities a noun phrase names: its mentions, a resolved pronoun, a group."""
+        """The entities a noun names: mentions on the noun itself or its name parts and
+        appositions ("our client Maher Arar"), its conjuncts, a resolved pronoun, a group."""
         if token.lower_ in _HE | _SHE | _THEY or (token.lower_ in _RELATIVE and token.tag_ != "IN"):
             found = self.resolve_pronoun(token)
             return [r for r in found if kinds is None or r.split(":")[0] in kinds]
-        start, end = self.phrase(token)
+        parts = [token] + [
+            c for c in token.children if c.dep_ in {"compound", "appos", "flat", "nmod", "amod"}
+        ]
         refs: list[str] = []
-        for mention in self.mentions.covering(start, end):
-            if kinds is None or mention.ref.split(":")[0] in kinds:
-                if mention.ref not in refs:
-                    refs.append(mention.ref)
-        for conj in token.conjuncts:
-            if conj.i > token.i and conj.idx >= end:
-                refs += [r for r in self.refs(conj, kinds) if r not in refs]
+        for part in parts:
+            for mention in self.mentions.at(part.idx, part.idx + len(part)):
+                if kinds is None or mention.ref.split(":")[0] in kinds:
+                    if mention.ref not in refs:
+                        refs.append(mention.ref)
         if not refs and token.i in self.groups and (kinds is None or "group" in kinds):
             refs.append(self.groups[token.i])
+        for conj in token.conjuncts:
+            if conj.i > token.i:
+                refs += [r for r in self.refs(conj, kinds) if r not in refs]
         return refs
 
     def phrase(self, token: Token) -> tuple[int, int]:
@@ -199,25 +203,50 @@ class Context:
             return []
         before = [m for m in self.mentions.mentions if m.end <= token.idx]
         if token.lower_ in _THEY:
-            groups = [r for i, r in sorted(self.groups.items()) if self.doc[i].idx < token.idx]
             subject = self._plural_subject(token)
             if subject:
                 return subject
-            return groups[-1:] if groups else []
+            earlier = [r for i, r in sorted(self.groups.items()) if self.doc[i].idx < token.idx]
+            if not earlier:
+                return []
+            return [max(earlier, key=lambda r: (len(self.entity(r).mentions), earlier.index(r)))]
         persons = [m for m in before if m.ref.startswith("person:")]
+        subject = self._subject_person(token)
+        if subject:
+            return [subject]
         paragraph = self._paragraph_start(token.idx)
         recent = [m for m in persons if m.start >= paragraph - 1500]
         return [recent[-1].ref] if recent else []
 
-    def _plural_subject(self, token: Token) -> list[str]:
-        """Persons coordinated as the subject of the sentence before ("A and B ... They")."""
+    def _subject_person(self, token: Token) -> str | None:
+        """The person who is the subject of this sentence (before the pronoun) or of the
+        previous one: "X, an associate of Y, was detained after they returned him"."""
         sent = token.sent
-        if sent.start == 0:
-            return []
-        previous = self.doc[sent.start - 1].sent
+        previous = self.doc[sent.start - 1].sent if sent.start > 0 else None
         for candidate in (sent, previous):
+            if candidate is None:
+                continue
             for t in candidate:
-                if t.dep_ in {"nsubj", "nsubjpass"} and t.i < token.i and t.conjuncts:
+                if t.i >= token.i:
+                    break
+                if t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ not in _HE | _SHE | _THEY:
+                    refs = [r for r in self.refs(t, {"person"})]
+                    if len(refs) == 1:
+                        return refs[0]
+        return None
+
+    def _plural_subject(self, token: Token) -> list[str]:
+        """Persons coordinated in this sentence (before the pronoun) or the one before:
+        "Ravil Gumarov and Timur Ishmuratov ... were detained. They were beaten"."""
+        sent = token.sent
+        previous = self.doc[sent.start - 1].sent if sent.start > 0 else None
+        for candidate in (sent, previous):
+            if candidate is None:
+                continue
+            for t in candidate:
+                if t.i >= token.i:
+                    break
+                if t.conjuncts and t.dep_ != "conj" and t.pos_ == "PROPN":
                     refs = self.refs(t, {"person"})
                     if len(refs) >= 2:
                         return refs
@@ -245,12 +274,23 @@ class Context:
 
     # ----------------------------------------------------------------- dates, evidence
 
-    def date(self, token: Token) -> tuple[str, Precision, str] | None:
-        """The date of a clause: a date expression in its phrase, else in its sentence."""
-        candidates = [e for e in token.sent.ents if e.label_ == "DATE"]
+    def date(self, token: Token, local: bool = False) -> tuple[str, Precision, str] | None:
+        """The date of a clause: a date expression in its phrase, else (unless ``local``)
+        anywhere in its sentence."""
+        clause = token
+        while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+            clause = clause.head
+        subtree = {
+            t.i for t in clause.subtree
+            if not any(a.dep_ in {"relcl", "advcl"} and a.i != clause.i and a in clause.subtree
+                       for a in [t, *t.ancestors][: [t, *t.ancestors].index(clause) + 1]
+                       if clause in [t, *t.ancestors])
+        }
+        candidates = [
+            e for e in token.sent.ents if e.label_ == "DATE" and (not local or e.start in subtree)
+        ]
         if not candidates:
             return None
-        subtree = {t.i for t in token.subtree}
         candidates.sort(key=lambda e: (e.start not in subtree, abs(e.start - token.i)))
         for ent in candidates:
             resolved = self._read_date(ent)
@@ -263,7 +303,8 @@ class Context:
         meta = self.document.metadata
         if _YEAR.search(text):
             parsed = parse_date(text)
-            if parsed and not re.search(r"\b(last|next|ago|later|earlier)\b", text, re.I):
+            relative = r"\b(last|next|ago|later|earlier|today|yesterday|tomorrow|now|this)\b"
+            if parsed and not re.search(relative, text, re.I):
                 return parsed[0], parsed[1], text
             return None
         lowered = text.casefold()
@@ -287,40 +328,77 @@ class Context:
 
 
 def find_groups(ctx: Context) -> None:
-    """Group nouns ("the seven Russians", "the two men", "the detainees") become one group
-    entity per document; a partitive ("two of the detainees") is not the group."""
+    """Groups of people the document names: a counted group ("the seven Russians", "two
+    men"), and a described one ("former Guantanamo detainees", "independent Muslims").
+    "The detainees" or "the men" refer to the last counted group; mentions with the same
+    number are one group; a partitive ("two of the detainees") is not the group."""
     doc = ctx.doc
-    main: str | None = None
+    counted: dict[int, str] = {}
+    described: dict[str, str] = {}
+    last: str | None = None
     for chunk in doc.noun_chunks:
         root = chunk.root
-        if root.tag_ not in {"NNS", "NNPS"}:
+        if root.tag_ not in {"NNS", "NNPS"} or not _people(ctx, root):
             continue
-        word = root.lower_
-        demonym_people = any(
-            m.ref.startswith("state:") for m in ctx.mentions.at(root.idx, root.idx + len(root))
-        )
-        if word not in _PEOPLE_NOUNS and not (demonym_people and root.text[:1].isupper()):
+        if root.head.lower_ == "of" and root.head.head.lower_ in set(_NUMBERS) | {"some", "many", "most", "one", "each"}:
             continue
-        if root.head.lower_ == "of" and root.head.head.lower_ in set(_NUMBERS) | {"some", "many", "most"}:
+        if _quoted(doc, root.i):
             continue
-        number = next((c for c in root.children if c.dep_ == "nummod"), None)
+        number = next((_count(c.lower_) for c in root.children if c.dep_ == "nummod"), 0)
         determiners = {c.lower_ for c in root.children if c.dep_ in {"det", "predet"}}
-        definite = bool(determiners & {"the", "these", "those", "all", "both"})
-        counted = number is not None and _count(number.lower_) >= 2
-        if not (counted or (definite and main is not None)):
+        modifiers = [c for c in root.children if c.dep_ in {"amod", "compound"}]
+        words = [t.text for t in chunk if t.dep_ not in {"det", "predet", "poss"}]
+        label = " ".join(words)
+        if number >= 2:
+            ref = counted.get(number) or _new_group(ctx, label)
+            counted.setdefault(number, ref)
+        elif determiners & {"the", "these", "those", "all", "both"} and last is not None:
+            ref = last
+        elif modifiers:
+            key = " ".join(w.casefold() for w in words)
+            ref = described.get(key) or _new_group(ctx, label)
+            described.setdefault(key, ref)
+        else:
             continue
-        if main is None:
-            words = [t.text for t in chunk if t.dep_ not in {"det", "predet", "poss"}]
-            label = " ".join(words)
-            key = f"{_slug(ctx.document.stem)}-{_slug(label)}"
-            entity = Entity("group", key, label)
-            ctx.mentions.entities[entity.ref] = entity
-            main = entity.ref
-        entity = ctx.mentions.entities[main]
+        entity = ctx.mentions.entities[ref]
         entity.mentions.append(Evidence(chunk.text, chunk.start_char, chunk.end_char))
         if chunk.text != entity.label:
             entity.aliases.add(chunk.text)
-        ctx.groups[root.i] = main
+        ctx.groups[root.i] = ref
+        if counted:  # "the detainees", "they": the counted group the text is most about
+            last = max(
+                counted.values(), key=lambda r: (len(ctx.mentions.entities[r].mentions), r == ref)
+            )
+
+
+def _people(ctx: Context, root: Token) -> bool:
+    """A plural noun for people: "detainees", "men", or a demonym ("Russians")."""
+    if root.lower_ in _PEOPLE_NOUNS:
+        return True
+    if not root.text[:1].isupper():
+        return False
+    from .gazetteer import gazetteer
+
+    return any(n.kind == "state" for n in gazetteer().by_label(root.text[:-1]))
+
+
+def _quoted(doc: Doc, index: int) -> bool:
+    """Whether a token stands inside quotation marks in its sentence (a title, a quote)."""
+    sent = doc[index].sent
+    opened = 0
+    for token in doc[sent.start : index]:
+        if token.text in {"“", "‘"}:
+            opened += 1
+        elif token.text in {"”", "’"} and opened:
+            opened -= 1
+    return opened > 0
+
+
+def _new_group(ctx: Context, label: str) -> str:
+    key = f"{_slug(ctx.document.stem)}-{_slug(label)}"
+    entity = Entity("group", key, label)
+    ctx.mentions.entities.setdefault(entity.ref, entity)
+    return entity.ref
 
 
 def _count(word: str) -> int:

@@ -38,8 +38,9 @@ def extract(document: Document) -> Extraction:
     facts += find_advocacy(ctx)
     _state_refs(ctx, facts)
     _fill_transfers(ctx, facts)
-    _place_harms(facts)
+    _merge_groups(ctx, facts)
     _members(ctx, facts)
+    _place_harms(ctx, facts)
     facts = _merge(document, facts)
     used = {v for f in facts for v in f.fields.values() if isinstance(v, str) and ":" in v}
     used |= {f.attributed_to for f in facts if f.attributed_to}
@@ -94,12 +95,15 @@ def _fill_transfers(ctx: Context, facts: list[Fact]) -> None:
     facts[:] = [f for f in facts if f.kind not in {"transfer", "proposed_transfer"} or f.fields.get("to")]
 
 
-def _place_harms(facts: list[Fact]) -> None:
-    """A harm with no place happened where its victim was sent; harm in the sending state
-    before the transfer is kept but noted, and is no outcome of the transfer."""
-    sent = {
-        f.fields["person"]: f for f in facts if f.kind == "transfer" and f.fields.get("to")
-    }
+def _place_harms(ctx: Context, facts: list[Fact]) -> None:
+    """A harm with no place happened where its victim (or the victim's group) was sent;
+    harm in the sending state before the transfer is kept but noted, and is no outcome of
+    the transfer."""
+    sent = {f.fields["person"]: f for f in facts if f.kind == "transfer"}
+    for group in (e for e in ctx.mentions.entities.values() if e.kind == "group"):
+        for member in group.members:
+            if group.ref in sent:
+                sent.setdefault(member, sent[group.ref])
     for fact in facts:
         if fact.kind != "outcome":
             continue
@@ -113,29 +117,69 @@ def _place_harms(facts: list[Fact]) -> None:
             fact.notes.append("before the transfer")
 
 
+def _merge_groups(ctx: Context, facts: list[Fact]) -> None:
+    """A described group ("former Guantanamo detainees") sent on the same move as a counted
+    group ("the seven Russians") is that group: its facts move to the counted group."""
+    moves = [
+        f for f in facts if f.kind == "transfer" and str(f.fields["person"]).startswith("group:")
+    ]
+    counted = [f for f in moves if _counted(ctx, str(f.fields["person"]))]
+    renamed: dict[str, str] = {}
+    for move in moves:
+        if move in counted:
+            continue
+        same = {
+            str(c.fields["person"]) for c in counted
+            if c.fields["from"] == move.fields["from"] and c.fields["to"] == move.fields["to"]
+            and (move.date is None or c.date is None or c.date.startswith(move.date)
+                 or move.date.startswith(c.date))
+        }
+        if len(same) == 1:
+            renamed[str(move.fields["person"])] = same.pop()
+    for old, new in renamed.items():
+        target = ctx.mentions.entities[new]
+        source = ctx.mentions.entities.pop(old)
+        target.aliases.add(source.label)
+        target.mentions += source.mentions
+        for fact in facts:
+            for name, value in list(fact.fields.items()):
+                if value == old:
+                    fact.fields[name] = new
+                    fact.notes.append(f"{name}: the same group as {source.label}")
+
+
+def _counted(ctx: Context, ref: str) -> bool:
+    entity = ctx.mentions.entities.get(ref)
+    return entity is not None and any(t in _COUNTS or t.isdigit() for t in entity.label.split())
+
+
+_COUNTS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+           "twelve", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten"}
+
+
 def _members(ctx: Context, facts: list[Fact]) -> None:
-    """Named persons harmed in the state a group was sent to, with no transfer of their own,
-    are members of that group."""
+    """Where a document tells of one group sent somewhere, the named persons it says were
+    harmed, with no transfer of their own, are members of that group."""
     groups = {
-        f.fields["to"]: f.fields["person"]
-        for f in facts
+        str(f.fields["person"]) for f in facts
         if f.kind == "transfer" and str(f.fields["person"]).startswith("group:")
     }
+    if len(groups) != 1:
+        return
+    group = ctx.mentions.entities[groups.pop()]
     moved = {f.fields["person"] for f in facts if f.kind == "transfer"}
     for fact in facts:
-        person = fact.fields.get("person")
-        where = fact.fields.get("where")
-        if fact.kind != "outcome" or not str(person).startswith("person:") or person in moved:
-            continue
-        group = groups.get(str(where))
-        if group:
-            ctx.mentions.entities[group].members.add(str(person))
+        person = str(fact.fields.get("person"))
+        if fact.kind == "outcome" and person.startswith("person:") and person not in moved:
+            group.members.add(person)
 
 
 def fact_key(document: Document, fact: Fact) -> str:
     """A key from the document and the fact's normalised fields, not from the rule."""
     fields = {k: v for k, v in sorted(fact.fields.items()) if k not in _UNKEYED}
-    payload = json.dumps([document.stem, fact.kind, fields, fact.date], sort_keys=True)
+    payload = json.dumps(
+        [document.stem, fact.kind, fields, fact.date, fact.attributed_to], sort_keys=True
+    )
     return f"{fact.kind}-{hashlib.sha256(payload.encode()).hexdigest()[:12]}"
 
 
@@ -148,14 +192,16 @@ def _merge(document: Document, facts: list[Fact]) -> list[Fact]:
     }
     facts = [
         f for f in facts
-        if not (f.kind == "proposed_transfer" and (f.fields["person"], f.fields["to"]) in happened)
+        if not (f.kind == "proposed_transfer" and f.fields["status"] == "proposed"
+                and (f.fields["person"], f.fields["to"]) in happened)
     ]
     facts = sorted(facts, key=lambda f: -_PRECISION_RANK[f.date_precision])
     merged: dict[str, Fact] = {}
     undated: dict[str, str] = {}
     for fact in facts:
         identity = json.dumps(
-            [fact.kind, {k: v for k, v in sorted(fact.fields.items()) if k not in _UNKEYED}]
+            [fact.kind, {k: v for k, v in sorted(fact.fields.items()) if k not in _UNKEYED},
+             fact.attributed_to]
         )
         target_key = undated.get(identity) if fact.date is None else None
         if target_key is None:
@@ -185,6 +231,7 @@ def _absorb(facts: list[Fact]) -> list[Fact]:
             (
                 k for k in kept
                 if k.kind == fact.kind
+                and k.attributed_to in {None, fact.attributed_to}
                 and all(given(k).get(name) == value for name, value in mine.items())
                 and (fact.date is None or k.date is None or k.date.startswith(fact.date)
                      or fact.date.startswith(k.date))

@@ -180,6 +180,8 @@ def gazetteer() -> Gazetteer:
             _add(names, entry, written)
         for written in _split(row["demonyms"]):
             _add(names, entry, written, "demonym")
+            if not written.endswith(("s", "ese", "ish", "ch")):  # "the Americans"
+                _add(names, entry, written + "s", "demonym")
         for written in _split(row["capitals"]):
             _add(names, entry, written, "capital")
     for row in _rows("instruments.csv"):

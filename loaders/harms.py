@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _METHODS = {"beat", "beating", "shackle", "rape", "assault"}
+_TELL = {"describe", "report", "complain", "recount", "recall", "allege"}
+_EXPERIENCE = {"suffer", "endure", "undergo", "experience", "sustain", "receive", "face", "serve"}
 
 
 def find_harms(ctx: Context) -> list[Fact]:
@@ -44,7 +46,7 @@ def find_harms(ctx: Context) -> list[Fact]:
             continue
         where = _where(ctx, token)
         perpetrator = _perpetrator(ctx, token)
-        dated = ctx.date(token)
+        dated = ctx.date(token, local=True)
         for victim in victims:
             fact = Fact(
                 kind="outcome",
@@ -58,7 +60,7 @@ def find_harms(ctx: Context) -> list[Fact]:
                 evidence=ctx.evidence(token),
                 rule=f"harm-{token.pos_.lower()}",
                 confidence=0.75,
-                alleged=ctx.hedged(token),
+                alleged=ctx.hedged(token) or token.head.lemma_.lower() in _TELL,
             )
             if dated:
                 fact.date, fact.date_precision, fact.date_text = dated
@@ -82,10 +84,13 @@ def _risk_word_before(token: Token, words: set[str]) -> bool:
 def _victims(ctx: Context, token: Token) -> list[str]:
     kinds = {"person", "group"}
     if token.pos_ == "VERB":
-        for dep in ("nsubjpass", "dobj"):
-            target = ctx.child(token, dep)
-            if target is not None:
-                return ctx.refs(target, kinds)
+        targets = [c for c in token.children if c.dep_ in {"nsubjpass", "dobj"}]
+        for target in targets:
+            refs = ctx.refs(target, kinds)
+            if refs:
+                return refs
+        if targets:
+            return []
         if token.dep_ == "conj":
             return _victims(ctx, token.head)
         if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN"}:
@@ -110,12 +115,12 @@ def _victims(ctx: Context, token: Token) -> list[str]:
     if token.dep_ in {"dobj", "pobj"}:
         verb = token.head if token.dep_ == "dobj" else token.head.head
         subject = ctx.child(verb, "nsubj", "nsubjpass")
-        if subject is not None:
+        if subject is not None and verb.lemma_.lower() in _EXPERIENCE | _TELL:
             refs = ctx.refs(subject, kinds)
             if refs:
                 return refs
-        if token.dep_ == "dobj":
-            return [r for r in ctx.topic_persons(token)]
+        if token.dep_ == "dobj" and verb.lemma_.lower() in {"win", "secure", "obtain", "get"}:
+            return ctx.topic_persons(token)  # "prosecutors won a conviction"
     if token.dep_ == "nsubj" and token.lower_ in {"trial", "trials"}:
         owner = ctx.child(token, "poss")
         return ctx.refs(owner, kinds) if owner is not None else []
@@ -134,7 +139,17 @@ def _where(ctx: Context, token: Token) -> str | None:
         states = ctx.states_in(node.head.idx, node.head.idx + len(node.head))
         if states:
             return states[0]
-    return None
+    for t in token.sent:  # "detained ... and spent two years in Guantanamo"
+        if t.dep_ == "prep" and t.lower_ in {"in", "at", "inside"} and abs(t.i - token.i) <= 15:
+            for obj in t.children:
+                places = [
+                    ctx.state_of(m.ref) for m in ctx.mentions.at(obj.idx, obj.idx + len(obj))
+                    if m.ref.split(":")[0] in {"place", "state"}
+                ]
+                if places and places[0]:
+                    return places[0]
+    perpetrator = _perpetrator(ctx, token)
+    return ctx.state_of(perpetrator) or None if perpetrator else None
 
 
 def _perpetrator(ctx: Context, token: Token) -> str | None:

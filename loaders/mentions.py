@@ -119,6 +119,9 @@ def _gazetteer_entity(match: Match, clean: str, doc: Doc) -> tuple[Entity | None
             if not actor:  # a city where something happened, in its state
                 text = clean[match.start : match.end]
                 return Entity("place", slug(text), text, type="city", state=entry.id), True
+        text = clean[match.start : match.end]
+        if role == "demonym" and text.endswith("s") and not actor:
+            actor = clean[max(0, match.start - 4) : match.start].casefold() == "the "
         if role == "demonym" and not actor:
             return None, False
         return Entity("state", entry.id, entry.label), actor
