@@ -280,12 +280,7 @@ class Context:
         clause = token
         while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
             clause = clause.head
-        subtree = {
-            t.i for t in clause.subtree
-            if not any(a.dep_ in {"relcl", "advcl"} and a.i != clause.i and a in clause.subtree
-                       for a in [t, *t.ancestors][: [t, *t.ancestors].index(clause) + 1]
-                       if clause in [t, *t.ancestors])
-        }
+        subtree = {t.i for t in clause.subtree if _in_clause(t, clause)}
         candidates = [
             e for e in token.sent.ents if e.label_ == "DATE" and (not local or e.start in subtree)
         ]
@@ -327,6 +322,16 @@ class Context:
         return seen
 
 
+def _in_clause(token: Token, clause: Token) -> bool:
+    """Whether ``token`` belongs to ``clause`` itself, not to a clause nested in it."""
+    node = token
+    while node.i != clause.i:
+        if node.dep_ in {"relcl", "advcl", "ccomp"}:
+            return False
+        node = node.head
+    return True
+
+
 def find_groups(ctx: Context) -> None:
     """Groups of people the document names: a counted group ("the seven Russians", "two
     men"), and a described one ("former Guantanamo detainees", "independent Muslims").
@@ -346,7 +351,10 @@ def find_groups(ctx: Context) -> None:
             continue
         number = next((_count(c.lower_) for c in root.children if c.dep_ == "nummod"), 0)
         determiners = {c.lower_ for c in root.children if c.dep_ in {"det", "predet"}}
-        modifiers = [c for c in root.children if c.dep_ in {"amod", "compound"}]
+        modifiers = [
+            c for c in root.children
+            if c.dep_ in {"amod", "compound"} and c.lower_ not in {"other", "many", "some", "several", "few"}
+        ]
         words = [t.text for t in chunk if t.dep_ not in {"det", "predet", "poss"}]
         label = " ".join(words)
         if number >= 2:

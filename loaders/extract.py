@@ -25,7 +25,7 @@ from .nlp import parse
 from .transfers import find_transfers
 
 _PRECISION_RANK = {"day": 3, "month": 2, "year": 1, None: 0}
-_UNKEYED = {"content", "finding", "method", "verb", "status", "title", "demand"}
+_UNKEYED = {"content", "finding", "method", "verb", "status", "title", "demand", "kind"}
 
 
 def extract(document: Document) -> Extraction:
@@ -92,7 +92,25 @@ def _fill_transfers(ctx: Context, facts: list[Fact]) -> None:
         if not fact.fields.get("from") and person in sought and sought[person] != fact.fields.get("to"):
             fact.fields["from"] = sought[person]
             fact.notes.append("from: the state that sought assurances about the person")
+    main = _main_actor(ctx)
+    for fact in moves:
+        if not fact.fields.get("from") and main and main != fact.fields.get("to"):
+            fact.fields["from"] = main
+            fact.confidence = min(fact.confidence, 0.4)
+            fact.notes.append("from: the state the document is mostly about (an inference)")
     facts[:] = [f for f in facts if f.kind not in {"transfer", "proposed_transfer"} or f.fields.get("to")]
+
+
+def _main_actor(ctx: Context) -> str | None:
+    """The state named as an actor in at least half of the document's state mentions."""
+    counts: dict[str, int] = {}
+    for mention in ctx.mentions.mentions:
+        if mention.ref.startswith("state:") and mention.actor:
+            counts[mention.ref] = counts.get(mention.ref, 0) + 1
+    if not counts:
+        return None
+    ref, top = max(counts.items(), key=lambda item: item[1])
+    return ref if top * 2 >= sum(counts.values()) and top >= 3 else None
 
 
 def _place_harms(ctx: Context, facts: list[Fact]) -> None:
@@ -111,6 +129,12 @@ def _place_harms(ctx: Context, facts: list[Fact]) -> None:
         if transfer is None:
             continue
         if fact.fields.get("where") is None:
+            if fact.date and not transfer.date:
+                fact.notes.append("where: unknown (dated harm, undated transfer)")
+                continue
+            if fact.date and transfer.date and fact.date < transfer.date[: len(fact.date)]:
+                fact.notes.append("before the transfer")
+                continue
             fact.fields["where"] = transfer.fields["to"]
             fact.notes.append("where: the state the victim was transferred to")
         elif fact.fields["where"] == transfer.fields.get("from") != transfer.fields["to"]:

@@ -39,9 +39,16 @@ def find_harms(ctx: Context) -> list[Fact]:
             continue
         if ctx.negated(token) or ctx.conditional(token) or ctx.modal(token):
             continue
+        compound = token.dep_ == "compound" and token.head.lemma_.lower() in table
+        if compound or any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            continue  # "prison sentence" is one harm; "in order to kill" is a purpose
         if ctx.governed_by(token, hypothetical) or _risk_word_before(token, hypothetical):
             continue
         victims = _victims(ctx, token)
+        confidence = 0.75
+        if not victims and token.pos_ == "NOUN" and what in {"conviction", "detention"}:
+            victims = _only_person(ctx, token)
+            confidence = 0.5
         if not victims:
             continue
         where = _where(ctx, token)
@@ -59,13 +66,24 @@ def find_harms(ctx: Context) -> list[Fact]:
                 },
                 evidence=ctx.evidence(token),
                 rule=f"harm-{token.pos_.lower()}",
-                confidence=0.75,
+                confidence=confidence,
                 alleged=ctx.hedged(token) or token.head.lemma_.lower() in _TELL,
             )
             if dated:
                 fact.date, fact.date_precision, fact.date_text = dated
             facts.append(fact)
     return facts
+
+
+def _only_person(ctx: Context, token: Token) -> list[str]:
+    """The one person or group a sentence names, for a harm noun with no stated victim."""
+    sent = token.sent
+    refs = {
+        m.ref for m in ctx.mentions.mentions
+        if sent.start_char <= m.start < sent.end_char and m.ref.split(":")[0] in {"person"}
+    }
+    refs |= {r for i, r in ctx.groups.items() if sent.start <= i < sent.end}
+    return sorted(refs) if len(refs) == 1 else []
 
 
 def _unfair(token: Token) -> bool:
@@ -139,8 +157,10 @@ def _where(ctx: Context, token: Token) -> str | None:
         states = ctx.states_in(node.head.idx, node.head.idx + len(node.head))
         if states:
             return states[0]
-    for t in token.sent:  # "detained ... and spent two years in Guantanamo"
-        if t.dep_ == "prep" and t.lower_ in {"in", "at", "inside"} and abs(t.i - token.i) <= 15:
+    clause = [token, *token.conjuncts] + ([token.head] if token.dep_ == "conj" else [])
+    preps = [c for verb in clause for c in verb.children]
+    for t in preps:  # "detained ... and spent two years in Guantanamo"
+        if t.dep_ == "prep" and t.lower_ in {"in", "at", "inside"}:
             for obj in t.children:
                 places = [
                     ctx.state_of(m.ref) for m in ctx.mentions.at(obj.idx, obj.idx + len(obj))

@@ -24,9 +24,9 @@ if TYPE_CHECKING:
 
 _LEXICON = Path(__file__).parent / "data" / "lexicon.toml"
 TITLES = {
-    "mr", "mrs", "ms", "miss", "dr", "imam", "sheikh", "judge", "justice", "president",
-    "minister", "secretary", "senator", "ambassador", "general", "colonel", "professor",
-    "prof", "detainee", "prisoner", "father", "rev", "sir", "lord", "lady", "prince", "king",
+    "mr", "mrs", "ms", "miss", "dr", "imam", "sheikh", "judge", "president", "minister",
+    "senator", "ambassador", "colonel", "professor", "prof", "detainee", "prisoner", "rev",
+    "sir", "lord", "lady", "prince", "king", "mullah", "cleric", "journalist", "activist",
 }
 _BODY_WORDS = re.compile(
     r"\b(court|tribunal|board|committee|commission|council|ministry|department|agency|"
@@ -195,13 +195,19 @@ def _persons(found: Mentions, doc: Doc, taken: list[tuple[int, int]]) -> None:
             cleaned = _person_span(ent)
             if cleaned is not None:
                 spans.append(cleaned)
-    surnames = {doc.text[s:e].split()[-1] for s, e in spans}
+    chains = []
     for chain in _name_chains(doc):
+        titled = False
         while len(chain) > 1 and normalise(chain[0].text) in TITLES:
-            chain = chain[1:]
-        words = chain.text.split()
+            chain, titled = chain[1:], True
         before = doc[chain.start - 1].text.rstrip(".") if chain.start > 0 else ""
-        if words[-1] in surnames or normalise(before) in TITLES:
+        titled = titled or normalise(before) in TITLES
+        if titled and not _dictionary_words(chain.text):
+            spans.append((chain.start_char, chain.end_char))
+        chains.append(chain)
+    surnames = {doc.text[s:e].split()[-1] for s, e in spans}
+    for chain in chains:
+        if chain.text.split()[-1] in surnames and not _dictionary_words(chain.text):
             spans.append((chain.start_char, chain.end_char))
     spans = _merge(spans)
     spans = [(s, e) for s, e in spans if not any(a < e and s < b for a, b in taken)]
@@ -230,6 +236,15 @@ def _persons(found: Mentions, doc: Doc, taken: list[tuple[int, int]]) -> None:
         found.add(entity, start, end, doc.text)
 
 
+def _dictionary_words(text: str) -> bool:
+    """Whether every word is an English word ("Comment No", "Conscience"): no name."""
+    from .hyphenation import english_words
+
+    words = english_words()
+    found = [w for w in re.findall(r"[A-Za-z]+", text) if len(w) > 1]
+    return bool(found) and all(w.casefold() in words for w in found)
+
+
 def _person_span(ent: Span) -> tuple[int, int] | None:
     """Trim titles and possessives from a PERSON entity; refuse what is no name."""
     tokens = [t for t in ent if not (t.is_punct and t.text not in {"-", "'"})]
@@ -244,7 +259,7 @@ def _person_span(ent: Span) -> tuple[int, int] | None:
     text = ent.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
     if _BODY_WORDS.search(text) or len(tokens) > 5 or len(text) < 2:
         return None
-    if gazetteer().by_label(text):
+    if gazetteer().by_label(text) or (len(tokens) == 1 and _dictionary_words(text)):
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 

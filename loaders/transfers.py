@@ -42,6 +42,9 @@ def find_transfers(ctx: Context) -> list[Fact]:
 def _transfer(ctx: Context, token: Token, kind: str) -> list[Fact]:
     lemma = token.lemma_.lower()
     destinations = [s for obj in ctx.preps(token, "to", "into") for s in ctx.states(obj)]
+    if not destinations and token.pos_ != "VERB" and token.dep_ == "dobj":
+        # "ordered his extradition to Tunisia": the "to" hangs on the verb
+        destinations = [s for obj in ctx.preps(token.head, "to") for s in ctx.states(obj)]
     direction = any(c.lower_ in {"back", "home", "over"} for c in token.children)
     if lemma in _NEEDS_DIRECTION and not destinations and not direction:
         return []
@@ -78,12 +81,13 @@ def _transfer(ctx: Context, token: Token, kind: str) -> list[Fact]:
 def _patients(ctx: Context, token: Token) -> list[str]:
     kinds = {"person", "group"}
     if token.pos_ == "VERB":
-        for dep in ("nsubjpass", "dobj"):
-            target = ctx.child(token, dep)
-            if target is not None:
-                refs = ctx.refs(target, kinds)
-                if refs:
-                    return refs
+        targets = [c for c in token.children if c.dep_ in {"nsubjpass", "dobj"}]
+        for target in targets:
+            refs = ctx.refs(target, kinds)
+            if refs:
+                return refs
+        if targets:  # its own object, unnamed ("and Turkey deported one man")
+            return []
         if token.dep_ == "conj":
             return _patients(ctx, token.head)
         if token.dep_ in {"relcl", "acl"}:
