@@ -345,8 +345,6 @@ def find_groups(ctx: Context) -> None:
         root = chunk.root
         if root.tag_ not in {"NNS", "NNPS"} or not _people(ctx, root):
             continue
-        if root.head.lower_ == "of" and root.head.head.lower_ in set(_NUMBERS) | {"some", "many", "most", "one", "each"}:
-            continue
         if _quoted(doc, root.i):
             continue
         number = next((_count(c.lower_) for c in root.children if c.dep_ == "nummod"), 0)
@@ -373,10 +371,33 @@ def find_groups(ctx: Context) -> None:
         if chunk.text != entity.label:
             entity.aliases.add(chunk.text)
         ctx.groups[root.i] = ref
+        _listed_members(ctx, root, entity)
         if counted:  # "the detainees", "they": the counted group the text is most about
             last = max(
                 counted.values(), key=lambda r: (len(ctx.mentions.entities[r].mentions), r == ref)
             )
+
+
+def _listed_members(ctx: Context, root: Token, group: Entity) -> None:
+    """Members the text names: "the six Egyptians: A, B, C and D", "two men, A and B",
+    "one of the men, known as Detainee H"."""
+    sent = root.sent
+    after = root.doc[root.i + 1 : sent.end]
+    if len(after) and after[0].text == ":":
+        for mention in ctx.mentions.mentions:
+            if after.start_char <= mention.start < sent.end_char and mention.ref.startswith("person:"):
+                group.members.add(mention.ref)
+    for child in root.children:
+        if child.dep_ == "appos":
+            group.members.update(ctx.refs(child, {"person"}))
+    if root.head.lower_ == "of" and root.head.head.pos_ in {"NUM", "PRON", "DET"}:
+        whole = root.head.head
+        for child in whole.children:
+            if child.dep_ in {"appos", "acl"}:
+                start, end = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
+                for mention in ctx.mentions.covering(start, end):
+                    if mention.ref.startswith("person:"):
+                        group.members.add(mention.ref)
 
 
 def _people(ctx: Context, root: Token) -> bool:

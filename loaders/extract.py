@@ -119,7 +119,7 @@ def _place_harms(ctx: Context, facts: list[Fact]) -> None:
     the transfer."""
     sent = {f.fields["person"]: f for f in facts if f.kind == "transfer"}
     for group in (e for e in ctx.mentions.entities.values() if e.kind == "group"):
-        for member in group.members:
+        for member in group.members | group.inferred_members:
             if group.ref in sent:
                 sent.setdefault(member, sent[group.ref])
     for fact in facts:
@@ -195,7 +195,8 @@ def _members(ctx: Context, facts: list[Fact]) -> None:
     for fact in facts:
         person = str(fact.fields.get("person"))
         if fact.kind == "outcome" and person.startswith("person:") and person not in moved:
-            group.members.add(person)
+            if person not in group.members:
+                group.inferred_members.add(person)
 
 
 def fact_key(document: Document, fact: Fact) -> str:
@@ -272,6 +273,22 @@ def _absorb(facts: list[Fact]) -> list[Fact]:
     return kept
 
 
+def _with_members(extraction: Extraction) -> list[Fact]:
+    """Each fact about a group, repeated for every member the text names."""
+    out: list[Fact] = []
+    for fact in extraction.facts:
+        out.append(fact)
+        for name in ("person", "about"):
+            group = extraction.entities.get(str(fact.fields.get(name)))
+            if group is None or group.kind != "group":
+                continue
+            for member in sorted(group.members):
+                copy = replace(fact, fields={**fact.fields, name: member}, notes=[
+                    *fact.notes, f"{name}: a member of {group.label}"])
+                out.append(copy)
+    return out
+
+
 def to_json(extraction: Extraction) -> dict[str, Any]:
     """The analyst's view of one document (the format of ``dakg extract --json``)."""
     entities = extraction.entities
@@ -307,7 +324,11 @@ def to_json(extraction: Extraction) -> dict[str, Any]:
         "organisations": names("organisation"),
         "articles": names("article"),
         "groups": [
-            {"name": g.label, "members": sorted(label(m) or m for m in g.members)}
+            {
+                "name": g.label,
+                "members": sorted(label(m) or m for m in g.members),
+                "inferred_members": sorted(label(m) or m for m in g.inferred_members),
+            }
             for g in entities.values() if g.kind == "group"
         ],
         "transfers": [],
@@ -318,7 +339,7 @@ def to_json(extraction: Extraction) -> dict[str, Any]:
         "advocacy": [],
         "roles": [],
     }
-    for fact in extraction.facts:
+    for fact in _with_members(extraction):
         f = fact.fields
         if fact.kind in {"transfer", "proposed_transfer"}:
             item: dict[str, object] = {

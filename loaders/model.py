@@ -124,7 +124,8 @@ class Entity:
     state: str = ""
     instrument: str = ""
     number: str = ""
-    members: set[str] = field(default_factory=set)
+    members: set[str] = field(default_factory=set)  # named in the text as members
+    inferred_members: set[str] = field(default_factory=set)  # inferred from the facts
     roles: set[str] = field(default_factory=set)
     mentions: list[Evidence] = field(default_factory=list)
 
