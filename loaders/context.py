@@ -99,10 +99,12 @@ class Context:
         span = self.doc[left : right + 1]
         return span.start_char, span.end_char
 
-    def states(self, token: Token, actor_only: bool = False) -> list[str]:
+    def states(
+        self, token: Token, actor_only: bool = False, kinds: set[str] | None = None
+    ) -> list[str]:
         """The states a phrase points to: named, by their bodies, or by their places."""
         start, end = self.phrase(token)
-        return self.states_in(start, end, actor_only)
+        return self.states_in(start, end, actor_only, kinds)
 
     def states_in(
         self, start: int, end: int, actor_only: bool = False, kinds: set[str] | None = None

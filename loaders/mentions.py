@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .gazetteer import Match, gazetteer, normalise, state_table
+from .gazetteer import Match, city_state, gazetteer, normalise, state_table
 from .model import Document, Entity, Evidence
 
 if TYPE_CHECKING:
@@ -104,6 +104,7 @@ def find_mentions(document: Document, doc: Doc) -> Mentions:
         taken.append((match.start, match.end))
     _articles(found, clean, matches)
     _persons(found, doc, taken)
+    _cities(found, doc, taken)
     _organisations(found, doc, taken)
     found.sort()
     return found
@@ -289,6 +290,22 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+def _cities(found: Mentions, doc: Doc, taken: list[tuple[int, int]]) -> None:
+    """Places the recogniser finds (GPE, LOC, FAC) that are cities of a known state."""
+    for ent in doc.ents:
+        if ent.label_ not in {"GPE", "LOC", "FAC"} or "\n" in ent.text:
+            continue
+        start, end = ent.start_char, ent.end_char
+        if any(a < end and start < b for a, b in taken):
+            continue
+        text = re.sub(r"^the\s+", "", ent.text, flags=re.I)
+        state = city_state(text)
+        if state:
+            entity = Entity("place", slug(text), text, type="city", state=state)
+            found.add(entity, end - len(text), end, doc.text)
+            taken.append((start, end))
 
 
 def _organisations(found: Mentions, doc: Doc, taken: list[tuple[int, int]]) -> None:

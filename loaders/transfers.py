@@ -41,10 +41,13 @@ def find_transfers(ctx: Context) -> list[Fact]:
 
 def _transfer(ctx: Context, token: Token, kind: str) -> list[Fact]:
     lemma = token.lemma_.lower()
-    destinations = [s for obj in ctx.preps(token, "to", "into") for s in ctx.states(obj)]
+    places = {"state", "place"}
+    destinations = [s for obj in ctx.preps(token, "to", "into") for s in ctx.states(obj, kinds=places)]
     if not destinations and token.pos_ != "VERB" and token.dep_ == "dobj":
         # "ordered his extradition to Tunisia": the "to" hangs on the verb
-        destinations = [s for obj in ctx.preps(token.head, "to") for s in ctx.states(obj)]
+        destinations = [
+            s for obj in ctx.preps(token.head, "to") for s in ctx.states(obj, kinds=places)
+        ]
     direction = any(c.lower_ in {"back", "home", "over"} for c in token.children)
     if lemma in _NEEDS_DIRECTION and not destinations and not direction:
         return []
@@ -58,7 +61,7 @@ def _transfer(ctx: Context, token: Token, kind: str) -> list[Fact]:
     if not to:
         notes.append("to: not named in the sentence")
     status = _status(ctx, token)
-    dated = ctx.date(token)
+    dated = ctx.date(token, local=True)
     fact = Fact(
         kind="transfer" if status == "happened" else "proposed_transfer",
         fields={
@@ -139,6 +142,10 @@ def _origin(ctx: Context, token: Token, to: str, patients: list[str]) -> tuple[s
             return states[0], [f"from: inferred through {obj.text} ({states[0]})"]
     sent = token.sent
     states = [s for s in ctx.states_in(sent.start_char, sent.end_char, kinds={"state"}) if s != to]
+    for t in sent:  # "seized him outside Moscow", "picked up in Stockholm"
+        if t.dep_ == "prep" and t.lower_ in {"in", "outside", "from", "at", "near"}:
+            for obj in t.children:
+                states += [s for s in ctx.states(obj, kinds={"place"}) if s != to and s not in states]
     if len(states) == 1:
         return states[0], ["from: the only other state named in the sentence"]
     return None, []

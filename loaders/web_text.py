@@ -31,6 +31,8 @@ _OPENERS = "“‘[("
 _MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)")
 _AUTOLINK = re.compile(r"^<(https?://[^>\s]+)>$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+_MD_RULE = re.compile(r"^([-*_]\s*){3,}$")
 _CC = re.compile(r"(?<=[a-z])(?=b?cc:\s*[A-Z])")
 _BULLET = re.compile(r"^[-•·*]\s*(?=\w)")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
@@ -83,6 +85,9 @@ def clean_web_text(raw: str) -> Cleaned:
         if heading:
             level, line = len(heading.group(1)), heading.group(2)
         line = _MD_LINK.sub(r"\1", line)
+        line = _MD_EMPHASIS.sub(r"\2", line)
+        if _MD_RULE.match(line):
+            continue
         for piece in unglue(line, rules.particles):
             pieces.append((piece, level))
     kinds = [_classify(piece, rules) for piece, _ in pieces]
@@ -145,6 +150,11 @@ def _is_cut(
             return True
     # A list flattened into its sentence: "country:-there are", ";-governmental"
     if cur == "-" and prev in ":;" and nxt.islower():
+        return True
+    # "daily Brief(Almaty)": a bracket glued to a word opens a new block
+    if prev == "(" and cur.isupper() and before.isalpha():
+        return False
+    if cur == "(" and prev.isalpha() and nxt.isupper():
         return True
     # "cc:Condoleeza", "Sincerely,Holly": punctuation that prose follows with a space
     if cur.isupper() and cur.isalpha() and prev in ":," and before.isalpha():
