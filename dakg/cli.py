@@ -212,7 +212,7 @@ def extract(files: tuple[Path, ...], as_json: bool, max_size: float) -> None:
     if as_json:
         click.echo(json.dumps({"documents": results}, indent=2, ensure_ascii=False))
         return
-    from dakg.viz.report import print_report
+    from dakg.report import print_report
 
     print_report(results)
 

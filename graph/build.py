@@ -17,6 +17,7 @@ from dakg.ontology.namespace import ONTOLOGY_PATH
 
 from . import iris
 from .documents import add_document
+from .facts import add_extraction
 from .store import new_build
 from .validate import validate
 
@@ -62,12 +63,19 @@ def load_corpus(
     return report
 
 
-def make_dataset(documents: list[Document]) -> Dataset:
-    """One named graph per document, one for the ontology."""
+def make_dataset(documents: list[Document], on_file: Progress | None = None) -> Dataset:
+    """One named graph per document (its description, segments, entities and facts), one
+    for the ontology."""
+    from dakg.loaders.extract import extract
+
     dataset = Dataset()
     dataset.graph(iris.ONTOLOGY_GRAPH).parse(ONTOLOGY_PATH)
     for doc in documents:
-        add_document(dataset.graph(iris.document_graph(doc.stem)), doc)
+        if on_file:
+            on_file(f"extracting {doc.stem}")
+        graph = dataset.graph(iris.document_graph(doc.stem))
+        add_document(graph, doc)
+        add_extraction(graph, extract(doc))
     return dataset
 
 
@@ -84,7 +92,7 @@ def build(
     report = load_corpus(corpus, skip_bad=skip_bad, max_bytes=max_bytes, on_file=on_file)
     step = on_step or (lambda _: None)
     step("building the graph")
-    dataset = make_dataset(report.documents)
+    dataset = make_dataset(report.documents, on_step)
     step("validating against the SHACL shapes")
     validate(dataset)
     step("writing the store")

@@ -19,7 +19,7 @@ from .mentions import slug
 from .model import Entity, Evidence, Fact
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    pass
 
 _VALEDICTION = re.compile(r"^(yours )?(sincerely|faithfully|truly|respectfully)|regards,?$", re.I)
 _TITLE_WORDS = re.compile(
@@ -61,7 +61,10 @@ def _letter(ctx: Context) -> list[Fact]:
         if _is_name(text):
             facts += _role(ctx, person, lines)
             person = ctx.mentions.add(
-                Entity("person", slug(text), text), paragraph.start, paragraph.end, ctx.document.clean
+                Entity("person", slug(text), text),
+                paragraph.start,
+                paragraph.end,
+                ctx.document.clean,
             )
             person.roles.add("addressee" if cc else "signatory")
             (addressees if cc else signatories).append(person.ref)
@@ -75,9 +78,7 @@ def _letter(ctx: Context) -> list[Fact]:
     facts += _role(ctx, person, lines)
     valediction = paragraphs[start]
     evidence = [Evidence(valediction.text, valediction.start, valediction.end)]
-    evidence += [
-        Evidence(p.text, p.start, p.end) for p in paragraphs[start + 1 : start + 4]
-    ]
+    evidence += [Evidence(p.text, p.start, p.end) for p in paragraphs[start + 1 : start + 4]]
     fields: dict[str, str | None] = {"kind": "letter", "title": ctx.document.metadata.title}
     for i, ref in enumerate(organisations or signatories):
         fields[f"author{i + 1 if i else ''}"] = ref
@@ -88,7 +89,11 @@ def _letter(ctx: Context) -> list[Fact]:
     letter = Fact("advocacy", fields, evidence, "letter-closing", 0.8)
     meta = ctx.document.metadata
     if meta.date and meta.date_precision:
-        letter.date, letter.date_precision, letter.date_text = meta.date, meta.date_precision, meta.date
+        letter.date, letter.date_precision, letter.date_text = (
+            meta.date,
+            meta.date_precision,
+            meta.date,
+        )
     return [letter, *facts]
 
 
@@ -146,13 +151,15 @@ def _prose(ctx: Context) -> list[Fact]:
         obj = ctx.child(token, "dobj")
         kind = None
         if obj is not None and obj.lemma_.lower() in nouns:
-            kind = " ".join(t.text for t in obj.subtree if t.dep_ == "compound" or t.i == obj.i)
-            kind = kind.lower()
+            words = [c for c in obj.children if c.dep_ in {"compound", "amod"} and c.i < obj.i]
+            kind = " ".join(t.text for t in [*words, obj]).lower()
         elif lemma in {"urge", "call", "ask", "request", "demand"}:
             kind = "urging"
         if kind is None:
             continue
-        addressees = [r for o in ctx.preps(token, "to", "on") for r in ctx.refs(o, {"body", "state"})]
+        addressees = [
+            r for o in ctx.preps(token, "to", "on") for r in ctx.refs(o, {"body", "state"})
+        ]
         if kind == "urging" and obj is not None:
             addressees += ctx.refs(obj, {"body", "state"})
             addressees += [f"state:{s}" for s in ctx.states(obj, actor_only=True)]
@@ -171,7 +178,7 @@ def _prose(ctx: Context) -> list[Fact]:
 
 
 def _appositive_roles(ctx: Context) -> list[Fact]:
-    """"Carroll Bogert, associate director of Human Rights Watch"."""
+    """ "Carroll Bogert, associate director of Human Rights Watch"."""
     facts: list[Fact] = []
     for token in ctx.doc:
         if token.dep_ != "appos" or not _TITLE_WORDS.search(token.text):
@@ -179,16 +186,22 @@ def _appositive_roles(ctx: Context) -> list[Fact]:
         people = ctx.refs(token.head, {"person"})
         if not people:
             continue
-        title_tokens = [t for t in token.subtree if not (t.dep_ == "prep" and t.lower_ in {"of", "at"})]
+        title_tokens = [
+            t for t in token.subtree if not (t.dep_ == "prep" and t.lower_ in {"of", "at"})
+        ]
         orgs: list[str] = []
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in {"of", "at"}:
                 for obj in prep.children:
                     orgs += ctx.refs(obj, {"organisation", "body"})
                 title_tokens = [t for t in title_tokens if t.i < prep.i]
-        title = ctx.doc[title_tokens[0].i : title_tokens[-1].i + 1].text if title_tokens else token.text
+        title = (
+            ctx.doc[title_tokens[0].i : title_tokens[-1].i + 1].text if title_tokens else token.text
+        )
         fields: dict[str, str | None] = {
-            "person": people[0], "title": title, "organisation": orgs[0] if orgs else None,
+            "person": people[0],
+            "title": title,
+            "organisation": orgs[0] if orgs else None,
         }
         facts.append(Fact("role", fields, ctx.evidence(token), "appositive-title", 0.7))
     return facts

@@ -68,8 +68,11 @@ def _giver(ctx: Context, token: Token, verb: bool) -> str | None:
     else:
         candidates += ctx.preps(token, "from")
         candidates += [
-            obj for t in token.subtree if t.dep_ == "prep" and t.lower_ == "from"
-            for obj in t.children if obj.dep_ == "pobj"
+            obj
+            for t in token.subtree
+            if t.dep_ == "prep" and t.lower_ == "from"
+            for obj in t.children
+            if obj.dep_ == "pobj"
         ]
         candidates += [c for c in token.children if c.dep_ in {"poss", "amod", "compound", "nmod"}]
         for child in token.children:  # "guarantees from Tunisian authorities guaranteeing"
@@ -90,7 +93,9 @@ def _giver(ctx: Context, token: Token, verb: bool) -> str | None:
 def _governor(token: Token) -> Token:
     """The verb the assurance depends on ("sought assurances", "intention to pursue")."""
     node = token
-    while node.dep_ in {"dobj", "pobj", "prep", "conj", "compound", "appos"} and node.head.i != node.i:
+    while (
+        node.dep_ in {"dobj", "pobj", "prep", "conj", "compound", "appos"} and node.head.i != node.i
+    ):
         node = node.head
     return node
 

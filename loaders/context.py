@@ -33,16 +33,61 @@ _SHE = {"she", "her", "hers", "herself"}
 _THEY = {"they", "them", "their", "themselves"}
 _RELATIVE = {"who", "whom", "whose", "which", "that"}
 _PEOPLE_NOUNS = {
-    "man", "men", "detainee", "detainees", "ex-detainee", "ex-detainees", "prisoner", "prisoners",
-    "refugee", "refugees", "deportee", "deportees", "returnee", "returnees", "dissident",
-    "dissidents", "suspect", "suspects", "national", "nationals", "asylum-seeker",
-    "asylum-seekers", "seeker", "seekers", "brother", "brothers", "woman", "women", "person",
-    "persons", "people", "individual", "individuals", "student", "students", "activist",
-    "activists", "muslims", "citizens", "citizen",
+    "man",
+    "men",
+    "detainee",
+    "detainees",
+    "ex-detainee",
+    "ex-detainees",
+    "prisoner",
+    "prisoners",
+    "refugee",
+    "refugees",
+    "deportee",
+    "deportees",
+    "returnee",
+    "returnees",
+    "dissident",
+    "dissidents",
+    "suspect",
+    "suspects",
+    "national",
+    "nationals",
+    "asylum-seeker",
+    "asylum-seekers",
+    "seeker",
+    "seekers",
+    "brother",
+    "brothers",
+    "woman",
+    "women",
+    "person",
+    "persons",
+    "people",
+    "individual",
+    "individuals",
+    "student",
+    "students",
+    "activist",
+    "activists",
+    "muslims",
+    "citizens",
+    "citizen",
 }
 _NUMBERS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "both": 2, "all": 0,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "both": 2,
+    "all": 0,
 }
 
 
@@ -146,12 +191,20 @@ class Context:
     # ----------------------------------------------------------------- clauses
 
     def negated(self, token: Token) -> bool:
-        """"was not abused", "does not report being tortured", "without being charged"."""
+        """ "was not abused", "does not report being tortured", "without being charged"."""
         negations = set(lexicon()["harm"]["hypothetical"]["negations"])
         if any(c.dep_ == "neg" or c.lower_ in {"never"} for c in token.children):
             return True
         node = token
-        while node.head.i != node.i and node.dep_ in {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "auxpass"}:
+        while node.head.i != node.i and node.dep_ in {
+            "xcomp",
+            "ccomp",
+            "pcomp",
+            "pobj",
+            "prep",
+            "dobj",
+            "auxpass",
+        }:
             node = node.head
             if any(c.dep_ == "neg" for c in node.children):
                 return True
@@ -178,7 +231,9 @@ class Context:
     def conditional(self, token: Token) -> bool:
         node = token
         for _ in range(6):
-            if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in node.children):
+            if any(
+                c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in node.children
+            ):
                 return True
             if node.head.i == node.i:
                 break
@@ -213,9 +268,9 @@ class Context:
                 return []
             return [max(earlier, key=lambda r: (len(self.entity(r).mentions), earlier.index(r)))]
         persons = [m for m in before if m.ref.startswith("person:")]
-        subject = self._subject_person(token)
-        if subject:
-            return [subject]
+        person = self._subject_person(token)
+        if person:
+            return [person]
         paragraph = self._paragraph_start(token.idx)
         recent = [m for m in persons if m.start >= paragraph - 1500]
         return [recent[-1].ref] if recent else []
@@ -352,8 +407,10 @@ def find_groups(ctx: Context) -> None:
         number = next((_count(c.lower_) for c in root.children if c.dep_ == "nummod"), 0)
         determiners = {c.lower_ for c in root.children if c.dep_ in {"det", "predet"}}
         modifiers = [
-            c for c in root.children
-            if c.dep_ in {"amod", "compound"} and c.lower_ not in {"other", "many", "some", "several", "few"}
+            c
+            for c in root.children
+            if c.dep_ in {"amod", "compound"}
+            and c.lower_ not in {"other", "many", "some", "several", "few"}
         ]
         words = [t.text for t in chunk if t.dep_ not in {"det", "predet", "poss"}]
         label = " ".join(words)
@@ -387,7 +444,9 @@ def _listed_members(ctx: Context, root: Token, group: Entity) -> None:
     after = root.doc[root.i + 1 : sent.end]
     if len(after) and after[0].text == ":":
         for mention in ctx.mentions.mentions:
-            if after.start_char <= mention.start < sent.end_char and mention.ref.startswith("person:"):
+            if after.start_char <= mention.start < sent.end_char and mention.ref.startswith(
+                "person:"
+            ):
                 group.members.add(mention.ref)
     for child in root.children:
         if child.dep_ == "appos":

@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .context import Context, lexicon
+from .mentions import slug
 from .model import Entity, Fact
 
 if TYPE_CHECKING:
@@ -74,10 +75,10 @@ def _body(ctx: Context, actor: Token) -> str | None:
     label = re.sub(r"^(the|an?|its|their)\s+", "", ctx.doc.text[start:end], flags=re.I)
     states = ctx.states_in(start, end)
     key = re.sub(r"[^a-z0-9]+", "-", label.casefold()).strip("-")
-    if states:
-        key = f"{key}-{states[0].lower()}"
+    key = f"{key}-{states[0].lower()}" if states else f"{slug(ctx.document.stem)}-{key}"
     entity = ctx.mentions.entities.setdefault(
-        f"body:{key}", Entity("body", key, label, type="court", state=states[0] if states else "")
+        f"body:{key}",
+        Entity("body", key, label, type="unnamed", state=states[0] if states else ""),
     )
     return entity.ref
 
@@ -87,7 +88,8 @@ def _antecedent(ctx: Context, actor: Token) -> str | None:
     sent = actor.sent
     start = ctx.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
     courts = [
-        m.ref for m in ctx.mentions.mentions
+        m.ref
+        for m in ctx.mentions.mentions
         if start <= m.start < actor.idx and m.ref.startswith("body:") and _is_court(ctx, m.ref)
     ]
     return courts[-1] if courts else None

@@ -17,9 +17,9 @@ from .advocacy import find_advocacy
 from .assurances import find_assurances
 from .context import Context, find_groups
 from .decisions import find_decisions
+from .gazetteer import state_table
 from .harms import find_harms
 from .mentions import find_mentions
-from .gazetteer import state_table
 from .model import Document, Entity, Extraction, Fact
 from .nlp import parse
 from .transfers import find_transfers
@@ -44,9 +44,7 @@ def extract(document: Document) -> Extraction:
     facts = _merge(document, facts)
     used = {v for f in facts for v in f.fields.values() if isinstance(v, str) and ":" in v}
     used |= {f.attributed_to for f in facts if f.attributed_to}
-    entities = {
-        ref: e for ref, e in ctx.mentions.entities.items() if e.mentions or ref in used
-    }
+    entities = {ref: e for ref, e in ctx.mentions.entities.items() if e.mentions or ref in used}
     return Extraction(document=document, entities=entities, facts=facts)
 
 
@@ -77,19 +75,30 @@ def _fill_transfers(ctx: Context, facts: list[Fact]) -> None:
     for fact in moves:
         if fact.fields.get("to"):
             continue
-        same = [m.fields["to"] for m in moves if m.fields.get("to") and (
-            m.fields["person"] == fact.fields["person"]
-            or (fact.fields.get("from") and m.fields.get("from") == fact.fields["from"]))]
+        same = [
+            m.fields["to"]
+            for m in moves
+            if m.fields.get("to")
+            and (
+                m.fields["person"] == fact.fields["person"]
+                or (fact.fields.get("from") and m.fields.get("from") == fact.fields["from"])
+            )
+        ]
         if len(set(same)) == 1:
             fact.fields["to"] = same[0]
             fact.notes.append("to: the destination the document gives for the same move")
     sought = {
         f.fields["about"]: f.fields["sought_by"]
-        for f in facts if f.kind == "assurance" and f.fields.get("about") and f.fields.get("sought_by")
+        for f in facts
+        if f.kind == "assurance" and f.fields.get("about") and f.fields.get("sought_by")
     }
     for fact in moves:
         person = fact.fields["person"]
-        if not fact.fields.get("from") and person in sought and sought[person] != fact.fields.get("to"):
+        if (
+            not fact.fields.get("from")
+            and person in sought
+            and sought[person] != fact.fields.get("to")
+        ):
             fact.fields["from"] = sought[person]
             fact.notes.append("from: the state that sought assurances about the person")
     main = _main_actor(ctx)
@@ -98,7 +107,9 @@ def _fill_transfers(ctx: Context, facts: list[Fact]) -> None:
             fact.fields["from"] = main
             fact.confidence = min(fact.confidence, 0.4)
             fact.notes.append("from: the state the document is mostly about (an inference)")
-    facts[:] = [f for f in facts if f.kind not in {"transfer", "proposed_transfer"} or f.fields.get("to")]
+    facts[:] = [
+        f for f in facts if f.kind not in {"transfer", "proposed_transfer"} or f.fields.get("to")
+    ]
 
 
 def _main_actor(ctx: Context) -> str | None:
@@ -153,10 +164,16 @@ def _merge_groups(ctx: Context, facts: list[Fact]) -> None:
         if move in counted:
             continue
         same = {
-            str(c.fields["person"]) for c in counted
-            if c.fields["from"] == move.fields["from"] and c.fields["to"] == move.fields["to"]
-            and (move.date is None or c.date is None or c.date.startswith(move.date)
-                 or move.date.startswith(c.date))
+            str(c.fields["person"])
+            for c in counted
+            if c.fields["from"] == move.fields["from"]
+            and c.fields["to"] == move.fields["to"]
+            and (
+                move.date is None
+                or c.date is None
+                or c.date.startswith(move.date)
+                or move.date.startswith(c.date)
+            )
         }
         if len(same) == 1:
             renamed[str(move.fields["person"])] = same.pop()
@@ -177,15 +194,36 @@ def _counted(ctx: Context, ref: str) -> bool:
     return entity is not None and any(t in _COUNTS or t.isdigit() for t in entity.label.split())
 
 
-_COUNTS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-           "twelve", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten"}
+_COUNTS = {
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "Two",
+    "Three",
+    "Four",
+    "Five",
+    "Six",
+    "Seven",
+    "Eight",
+    "Nine",
+    "Ten",
+}
 
 
 def _members(ctx: Context, facts: list[Fact]) -> None:
     """Where a document tells of one group sent somewhere, the named persons it says were
     harmed, with no transfer of their own, are members of that group."""
     groups = {
-        str(f.fields["person"]) for f in facts
+        str(f.fields["person"])
+        for f in facts
         if f.kind == "transfer" and str(f.fields["person"]).startswith("group:")
     }
     if len(groups) != 1:
@@ -212,21 +250,26 @@ def _merge(document: Document, facts: list[Fact]) -> list[Fact]:
     """One fact per key; repeats add their evidence. A transfer that happened absorbs the
     proposed transfer of the same person to the same state; a dateless fact merges into the
     dated one it otherwise equals."""
-    happened = {
-        (f.fields["person"], f.fields["to"]) for f in facts if f.kind == "transfer"
-    }
+    happened = {(f.fields["person"], f.fields["to"]) for f in facts if f.kind == "transfer"}
     facts = [
-        f for f in facts
-        if not (f.kind == "proposed_transfer" and f.fields["status"] == "proposed"
-                and (f.fields["person"], f.fields["to"]) in happened)
+        f
+        for f in facts
+        if not (
+            f.kind == "proposed_transfer"
+            and f.fields["status"] == "proposed"
+            and (f.fields["person"], f.fields["to"]) in happened
+        )
     ]
     facts = sorted(facts, key=lambda f: -_PRECISION_RANK[f.date_precision])
     merged: dict[str, Fact] = {}
     undated: dict[str, str] = {}
     for fact in facts:
         identity = json.dumps(
-            [fact.kind, {k: v for k, v in sorted(fact.fields.items()) if k not in _UNKEYED},
-             fact.attributed_to]
+            [
+                fact.kind,
+                {k: v for k, v in sorted(fact.fields.items()) if k not in _UNKEYED},
+                fact.attributed_to,
+            ]
         )
         target_key = undated.get(identity) if fact.date is None else None
         if target_key is None:
@@ -246,6 +289,7 @@ def _merge(document: Document, facts: list[Fact]) -> list[Fact]:
 def _absorb(facts: list[Fact]) -> list[Fact]:
     """A fact that leaves fields open ("flown back to Uzbekistan", no sending state) is a
     repeat of a fuller fact that agrees with it on every field it does give."""
+
     def given(fact: Fact) -> dict[str, str]:
         return {k: v for k, v in fact.fields.items() if k not in _UNKEYED and v}
 
@@ -254,12 +298,17 @@ def _absorb(facts: list[Fact]) -> list[Fact]:
         mine = given(fact)
         fuller = next(
             (
-                k for k in kept
+                k
+                for k in kept
                 if k.kind == fact.kind
                 and k.attributed_to in {None, fact.attributed_to}
                 and all(given(k).get(name) == value for name, value in mine.items())
-                and (fact.date is None or k.date is None or k.date.startswith(fact.date)
-                     or fact.date.startswith(k.date))
+                and (
+                    fact.date is None
+                    or k.date is None
+                    or k.date.startswith(fact.date)
+                    or fact.date.startswith(k.date)
+                )
             ),
             None,
         )
@@ -269,7 +318,10 @@ def _absorb(facts: list[Fact]) -> list[Fact]:
         fuller.evidence += [e for e in fact.evidence if e not in fuller.evidence]
         if fuller.date is None and fact.date:
             fuller.date, fuller.date_precision, fuller.date_text = (
-                fact.date, fact.date_precision, fact.date_text)
+                fact.date,
+                fact.date_precision,
+                fact.date_text,
+            )
     return kept
 
 
@@ -283,8 +335,11 @@ def _with_members(extraction: Extraction) -> list[Fact]:
             if group is None or group.kind != "group":
                 continue
             for member in sorted(group.members):
-                copy = replace(fact, fields={**fact.fields, name: member}, notes=[
-                    *fact.notes, f"{name}: a member of {group.label}"])
+                copy = replace(
+                    fact,
+                    fields={**fact.fields, name: member},
+                    notes=[*fact.notes, f"{name}: a member of {group.label}"],
+                )
                 out.append(copy)
     return out
 
@@ -300,7 +355,9 @@ def to_json(extraction: Extraction) -> dict[str, Any]:
         return entity.label if entity else ref.split(":", 1)[1]
 
     def names(kind: str) -> list[str]:
-        return sorted({e.label for e in entities.values() if e.kind == kind})
+        return sorted(
+            {e.label for e in entities.values() if e.kind == kind and e.type != "unnamed"}
+        )
 
     def evidence(fact: Fact) -> list[dict[str, object]]:
         return [{"quote": e.quote, "start": e.start, "end": e.end} for e in fact.evidence]
@@ -329,7 +386,8 @@ def to_json(extraction: Extraction) -> dict[str, Any]:
                 "members": sorted(label(m) or m for m in g.members),
                 "inferred_members": sorted(label(m) or m for m in g.inferred_members),
             }
-            for g in entities.values() if g.kind == "group"
+            for g in entities.values()
+            if g.kind == "group"
         ],
         "transfers": [],
         "proposed_transfers": [],
@@ -343,8 +401,11 @@ def to_json(extraction: Extraction) -> dict[str, Any]:
         f = fact.fields
         if fact.kind in {"transfer", "proposed_transfer"}:
             item: dict[str, object] = {
-                "person": label(f["person"]), "from": label(f["from"]), "to": label(f["to"]),
-                "date": fact.date, "kind": f["kind"],
+                "person": label(f["person"]),
+                "from": label(f["from"]),
+                "to": label(f["to"]),
+                "date": fact.date,
+                "kind": f["kind"],
             }
             if fact.kind == "proposed_transfer":
                 item["status"] = f["status"]
@@ -352,23 +413,39 @@ def to_json(extraction: Extraction) -> dict[str, Any]:
                 item | common(fact)
             )
         elif fact.kind == "assurance":
-            out["assurances"].append({
-                "about": label(f["about"]), "given_by": label(f["given_by"]),
-                "sought_by": label(f["sought_by"]), "date": fact.date, "kind": f["kind"],
-                "content": f.get("content"),
-            } | common(fact))
+            out["assurances"].append(
+                {
+                    "about": label(f["about"]),
+                    "given_by": label(f["given_by"]),
+                    "sought_by": label(f["sought_by"]),
+                    "date": fact.date,
+                    "kind": f["kind"],
+                    "content": f.get("content"),
+                }
+                | common(fact)
+            )
         elif fact.kind == "outcome":
             if "before the transfer" in fact.notes:
                 continue
-            out["outcomes"].append({
-                "person": label(f["person"]), "what": f["what"], "where": label(f["where"]),
-                "date": fact.date,
-            } | common(fact))
+            out["outcomes"].append(
+                {
+                    "person": label(f["person"]),
+                    "what": f["what"],
+                    "where": label(f["where"]),
+                    "date": fact.date,
+                }
+                | common(fact)
+            )
         elif fact.kind == "decision":
-            out["decisions"].append({
-                "body": label(f["body"]), "about": label(f["about"]), "date": fact.date,
-                "finding": f.get("finding"),
-            } | common(fact))
+            out["decisions"].append(
+                {
+                    "body": label(f["body"]),
+                    "about": label(f["about"]),
+                    "date": fact.date,
+                    "finding": f.get("finding"),
+                }
+                | common(fact)
+            )
         elif fact.kind == "advocacy":
             out["advocacy"].append(
                 {k: label(v) for k, v in f.items()} | {"date": fact.date} | common(fact)

@@ -79,7 +79,8 @@ def _only_person(ctx: Context, token: Token) -> list[str]:
     """The one person or group a sentence names, for a harm noun with no stated victim."""
     sent = token.sent
     refs = {
-        m.ref for m in ctx.mentions.mentions
+        m.ref
+        for m in ctx.mentions.mentions
         if sent.start_char <= m.start < sent.end_char and m.ref.split(":")[0] in {"person"}
     }
     refs |= {r for i, r in ctx.groups.items() if sent.start <= i < sent.end}
@@ -94,7 +95,7 @@ def _unfair(token: Token) -> bool:
 
 
 def _risk_word_before(token: Token, words: set[str]) -> bool:
-    """"risk of torture", "in danger of being tortured", "faced torture"."""
+    """ "risk of torture", "in danger of being tortured", "faced torture"."""
     window = token.doc[max(token.sent.start, token.i - 4) : token.i]
     return any(t.lemma_.lower() in words for t in window)
 
@@ -125,9 +126,9 @@ def _victims(ctx: Context, token: Token) -> list[str]:
                 return ctx.refs(subject, kinds) if subject is not None else []
     for child in token.children:
         if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of"):
-            target = child if child.dep_ == "poss" else ctx.child(child, "pobj")
-            if target is not None:
-                refs = ctx.refs(target, kinds)
+            owner = child if child.dep_ == "poss" else ctx.child(child, "pobj")
+            if owner is not None:
+                refs = ctx.refs(owner, kinds)
                 if refs:
                     return refs
     if token.dep_ in {"dobj", "pobj"}:
@@ -163,7 +164,8 @@ def _where(ctx: Context, token: Token) -> str | None:
         if t.dep_ == "prep" and t.lower_ in {"in", "at", "inside"}:
             for obj in t.children:
                 places = [
-                    ctx.state_of(m.ref) for m in ctx.mentions.at(obj.idx, obj.idx + len(obj))
+                    ctx.state_of(m.ref)
+                    for m in ctx.mentions.at(obj.idx, obj.idx + len(obj))
                     if m.ref.split(":")[0] in {"place", "state"}
                 ]
                 if places and places[0]:

@@ -17,16 +17,40 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .gazetteer import Match, city_state, gazetteer, normalise, state_table
-from .model import Document, Entity, Evidence
+from .model import Document, Entity, EntityKind, Evidence
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 _LEXICON = Path(__file__).parent / "data" / "lexicon.toml"
 TITLES = {
-    "mr", "mrs", "ms", "miss", "dr", "imam", "sheikh", "judge", "president", "minister",
-    "senator", "ambassador", "colonel", "professor", "prof", "detainee", "prisoner", "rev",
-    "sir", "lord", "lady", "prince", "king", "mullah", "cleric", "journalist", "activist",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "imam",
+    "sheikh",
+    "judge",
+    "president",
+    "minister",
+    "senator",
+    "ambassador",
+    "colonel",
+    "professor",
+    "prof",
+    "detainee",
+    "prisoner",
+    "rev",
+    "sir",
+    "lord",
+    "lady",
+    "prince",
+    "king",
+    "mullah",
+    "cleric",
+    "journalist",
+    "activist",
 }
 _BODY_WORDS = re.compile(
     r"\b(court|tribunal|board|committee|commission|council|ministry|department|agency|"
@@ -40,6 +64,7 @@ _NGO_WORDS = re.compile(
     r"center|centre|liberties|union|federation)\b",
     re.IGNORECASE,
 )
+_TITLE_HEAD = re.compile(r"(adviser|advisor|rapporteur|director|spokes\w+|officer)$", re.I)
 _ARTICLE = re.compile(
     r"\b(?P<word>[Aa]rticles?|[Aa]rts?\.|[Rr]ules?)\s+(?P<num>\d+[a-z]?(?:\s*\(\d+\))?)"
     r"(?:\s*(?:,|and|or)\s*(?P<more>\d+[a-z]?))?"
@@ -105,7 +130,7 @@ def find_mentions(document: Document, doc: Doc) -> Mentions:
     _articles(found, clean, matches)
     _persons(found, doc, taken)
     _cities(found, doc, taken)
-    _organisations(found, doc, taken)
+    _organisations(found, doc, taken, document.stem)
     found.sort()
     return found
 
@@ -129,7 +154,7 @@ def _gazetteer_entity(match: Match, clean: str, doc: Doc) -> tuple[Entity | None
     if entry.kind == "instrument":
         return Entity("instrument", entry.id, entry.label, type=entry.type), True
     if entry.kind == "body":
-        kind = "organisation" if entry.type == "ngo" else "body"
+        kind: EntityKind = "organisation" if entry.type == "ngo" else "body"
         return Entity(kind, entry.id, entry.label, type=entry.type, state=entry.state), True
     return Entity("place", entry.id, entry.label, type=entry.type, state=entry.state), True
 
@@ -152,7 +177,7 @@ def _acts(doc: Doc, start: int, end: int) -> bool:
 
 
 def _articles(found: Mentions, clean: str, matches: list[Match]) -> None:
-    """"Article 3 of the Convention against Torture", "article 33 (2) of the 1951 Refugee
+    """ "Article 3 of the Convention against Torture", "article 33 (2) of the 1951 Refugee
     Convention", "rule 39 of the Rules of the Court", "Article 3 ECHR"."""
     instruments = [m for m in matches if m.entry.kind == "instrument"]
     for art in _ARTICLE.finditer(clean):
@@ -161,7 +186,9 @@ def _articles(found: Mentions, clean: str, matches: list[Match]) -> None:
                 m
                 for m in instruments
                 if 0 <= m.start - art.end() <= 12
-                and re.fullmatch(r"\s*(of\s+(the\s+)?|of\s+its\s+|,\s*)?", clean[art.end() : m.start])
+                and re.fullmatch(
+                    r"\s*(of\s+(the\s+)?|of\s+its\s+|,\s*)?", clean[art.end() : m.start]
+                )
             ),
             None,
         )
@@ -169,7 +196,8 @@ def _articles(found: Mentions, clean: str, matches: list[Match]) -> None:
             (
                 m
                 for m in instruments
-                if 0 <= art.start() - m.end <= 3 and clean[m.end : art.start()].strip() in {"", "’s", "'s"}
+                if 0 <= art.start() - m.end <= 3
+                and clean[m.end : art.start()].strip() in {"", "’s", "'s"}
             ),
             None,
         )
@@ -217,21 +245,28 @@ def _persons(found: Mentions, doc: Doc, taken: list[tuple[int, int]]) -> None:
     for name in sorted({n for n in names if len(n.split()) >= 2}, key=lambda n: -len(n.split())):
         words = set(name.split())
         same = next(
-            (p for p in people if p.label.split()[-1] == name.split()[-1]
-             and words <= set(p.label.split())),
+            (
+                p
+                for p in people
+                if p.label.split()[-1] == name.split()[-1] and words <= set(p.label.split())
+            ),
             None,
         )
         if same is None:
             people.append(Entity("person", slug(name), name))
     known = {w for p in people for w in p.label.split()}
     for (start, end), name in zip(spans, names, strict=True):
-        words = name.split()
-        if len(words) == 1 and any(k != name and k.startswith(name) for k in known):
+        parts = name.split()
+        if len(parts) == 1 and any(k != name and k.startswith(name) for k in known):
             continue  # a name cut off ("Trabel" where "Trabelsi" is known)
         candidates = [
-            p for p in people
-            if set(words) <= set(p.label.split())
-            and (p.label.split()[-1] == words[-1] or (len(words) == 1 and p.label.split()[0] == words[0]))
+            p
+            for p in people
+            if set(parts) <= set(p.label.split())
+            and (
+                p.label.split()[-1] == parts[-1]
+                or (len(parts) == 1 and p.label.split()[0] == parts[0])
+            )
         ]
         entity = candidates[0] if len(candidates) == 1 else Entity("person", slug(name), name)
         found.add(entity, start, end, doc.text)
@@ -308,7 +343,7 @@ def _cities(found: Mentions, doc: Doc, taken: list[tuple[int, int]]) -> None:
             taken.append((start, end))
 
 
-def _organisations(found: Mentions, doc: Doc, taken: list[tuple[int, int]]) -> None:
+def _organisations(found: Mentions, doc: Doc, taken: list[tuple[int, int]], stem: str) -> None:
     """Organisations and bodies the gazetteers do not know, from the recogniser's ORG."""
     for ent in doc.ents:
         if ent.label_ != "ORG":
@@ -321,9 +356,14 @@ def _organisations(found: Mentions, doc: Doc, taken: list[tuple[int, int]]) -> N
             start, text = start + 4, text[4:]
         if not _BODY_WORDS.search(text) or len(text.split()) > 10 or "\n" in text:
             continue
-        kind = "organisation" if _NGO_WORDS.search(text) else "body"
+        text = re.sub(r"[’']s$", "", text)
+        if _TITLE_HEAD.search(text):
+            continue
+        kind: EntityKind = "organisation" if _NGO_WORDS.search(text) else "body"
         state = _state_in(text)
-        found.add(Entity(kind, slug(text), text, state=state), start, start + len(text), doc.text)
+        key = f"{slug(text)}-{state.lower()}" if state else f"{slug(stem)}-{slug(text)}"
+        entity = Entity(kind, key, text, type="" if state else "unnamed", state=state)
+        found.add(entity, start, start + len(text), doc.text)
 
 
 def _state_in(text: str) -> str:

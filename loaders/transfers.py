@@ -42,7 +42,9 @@ def find_transfers(ctx: Context) -> list[Fact]:
 def _transfer(ctx: Context, token: Token, kind: str) -> list[Fact]:
     lemma = token.lemma_.lower()
     places = {"state", "place"}
-    destinations = [s for obj in ctx.preps(token, "to", "into") for s in ctx.states(obj, kinds=places)]
+    destinations = [
+        s for obj in ctx.preps(token, "to", "into") for s in ctx.states(obj, kinds=places)
+    ]
     if not destinations and token.pos_ != "VERB" and token.dep_ == "dobj":
         # "ordered his extradition to Tunisia": the "to" hangs on the verb
         destinations = [
@@ -97,7 +99,8 @@ def _patients(ctx: Context, token: Token) -> list[str]:
             return ctx.refs(token.head, kinds)
         if token.dep_ in {"pcomp", "advcl", "xcomp"}:
             before = [
-                m.ref for m in ctx.mentions.mentions
+                m.ref
+                for m in ctx.mentions.mentions
                 if m.ref.split(":")[0] in kinds and token.sent.start_char <= m.start < token.idx
             ]
             groups = [r for i, r in ctx.groups.items() if token.sent.start <= i < token.i]
@@ -105,15 +108,17 @@ def _patients(ctx: Context, token: Token) -> list[str]:
         return []
     for child in token.children:
         if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of"):
-            target = child if child.dep_ == "poss" else ctx.child(child, "pobj")
-            if target is not None:
-                refs = ctx.refs(target, kinds)
+            owner = child if child.dep_ == "poss" else ctx.child(child, "pobj")
+            if owner is not None:
+                refs = ctx.refs(owner, kinds)
                 if refs:
                     return refs
     return []
 
 
-def _origin(ctx: Context, token: Token, to: str, patients: list[str]) -> tuple[str | None, list[str]]:
+def _origin(
+    ctx: Context, token: Token, to: str, patients: list[str]
+) -> tuple[str | None, list[str]]:
     for obj in ctx.preps(token, "from"):
         states = [s for s in ctx.states(obj) if s != to]
         if states:
@@ -130,8 +135,11 @@ def _origin(ctx: Context, token: Token, to: str, patients: list[str]) -> tuple[s
             return states[0], [f"from: the acting state ({ctx.doc[agent.i].text})"]
     for ref in patients:
         for mention in ctx.mentions.mentions:
-            if mention.ref.startswith("place:") and mention.start >= token.sent.start_char and \
-                    mention.end <= token.sent.end_char:
+            if (
+                mention.ref.startswith("place:")
+                and mention.start >= token.sent.start_char
+                and mention.end <= token.sent.end_char
+            ):
                 code = ctx.state_of(mention.ref)
                 place = ctx.entity(mention.ref).label
                 if code and code != to and _near_patient(ctx, mention.start, token):
@@ -145,7 +153,9 @@ def _origin(ctx: Context, token: Token, to: str, patients: list[str]) -> tuple[s
     for t in sent:  # "seized him outside Moscow", "picked up in Stockholm"
         if t.dep_ == "prep" and t.lower_ in {"in", "outside", "from", "at", "near"}:
             for obj in t.children:
-                states += [s for s in ctx.states(obj, kinds={"place"}) if s != to and s not in states]
+                states += [
+                    s for s in ctx.states(obj, kinds={"place"}) if s != to and s not in states
+                ]
     if len(states) == 1:
         return states[0], ["from: the only other state named in the sentence"]
     return None, []
@@ -162,7 +172,9 @@ def _near_patient(ctx: Context, offset: int, token: Token) -> bool:
     if token.dep_ in {"relcl", "acl"}:
         start, end = ctx.phrase(token.head)
         return start <= offset < end
-    return any(ctx.phrase(o)[0] <= offset < ctx.phrase(o)[1] for o in ctx.preps(token, "through", "via"))
+    return any(
+        ctx.phrase(o)[0] <= offset < ctx.phrase(o)[1] for o in ctx.preps(token, "through", "via")
+    )
 
 
 def _status(ctx: Context, token: Token) -> str:
@@ -178,6 +190,8 @@ def _status(ctx: Context, token: Token) -> str:
         return "proposed"
     if ctx.governed_by(token, proposed):
         return "proposed"
-    if any(c.lower_ in proposed for c in token.children if c.dep_ in {"amod", "compound", "advmod"}):
+    if any(
+        c.lower_ in proposed for c in token.children if c.dep_ in {"amod", "compound", "advmod"}
+    ):
         return "proposed"
     return "happened"

@@ -129,7 +129,7 @@ def test_a_build_that_does_not_conform_leaves_the_previous_store(
     before = current_path(root)
     real = build_module.make_dataset
 
-    def with_a_bad_sentence(docs: list[Document]) -> Dataset:
+    def with_a_bad_sentence(docs: list[Document], *args: object) -> Dataset:
         dataset = real(docs)
         graph: Graph = dataset.graph(URIRef("https://w3id.org/dakg/graph/document/x"))
         graph.add(
@@ -167,7 +167,7 @@ def test_a_killed_build_leaves_the_previous_store_and_its_leftovers_are_cleaned(
     count = len(open_read_only(root))
     big = tmp_path / "big"
     big.mkdir()
-    for i in range(20):
+    for i in range(8):
         for doc in corpus.glob("*.txt"):
             shutil.copyfile(doc, big / f"{i:03d}-{doc.name}")
     process = subprocess.Popen(
