@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from .context import Context, lexicon
 from .gazetteer import gazetteer
 from .mentions import slug
-from .model import Entity, Evidence, Fact
+from .model import Entity, EntityKind, Evidence, Fact
 
 if TYPE_CHECKING:
     pass
@@ -140,21 +140,30 @@ def _prose(ctx: Context) -> list[Fact]:
     facts: list[Fact] = []
     for token in ctx.doc:
         lemma = token.lemma_.lower()
-        if token.pos_ != "VERB" or lemma not in verbs or ctx.negated(token) or ctx.modal(token):
+        if token.pos_ != "VERB" or lemma not in verbs | {"say"}:
+            continue
+        if ctx.negated(token) or ctx.modal(token):
             continue
         subject = ctx.child(token, "nsubj")
-        if subject is None and token.dep_ in {"acl", "relcl"}:
-            subject = None
         authors = ctx.refs(subject, {"organisation", "person"}) if subject is not None else []
+        if subject is not None and not authors and _speaks_for_publisher(subject):
+            authors = _publishers(ctx)
         if not authors:
             continue
         obj = ctx.child(token, "dobj")
+        report = next(
+            (o for o in ctx.preps(token, "in") if o.lemma_.lower() in nouns), None
+        )  # "Human Rights Watch said in a new report"
         kind = None
+        if report is not None:
+            obj, lemma = report, "publish"
+        elif lemma == "say":
+            continue
         if obj is not None and obj.lemma_.lower() in nouns:
             words = [c for c in obj.children if c.dep_ in {"compound", "amod"} and c.i < obj.i]
             kind = " ".join(t.text for t in [*words, obj]).lower()
         elif lemma in {"urge", "call", "ask", "request", "demand"}:
-            kind = "urging"
+            kind = {"urge": "urging", "call": "call for action"}.get(lemma, "request")
         if kind is None:
             continue
         addressees = [
@@ -164,6 +173,10 @@ def _prose(ctx: Context) -> list[Fact]:
             addressees += ctx.refs(obj, {"body", "state"})
             addressees += [f"state:{s}" for s in ctx.states(obj, actor_only=True)]
         fields: dict[str, str | None] = {"kind": kind, "author": authors[0]}
+        for i, ref in enumerate(authors[1:], start=2):
+            fields[f"author{i}"] = ref
+        if obj is not None and obj.lemma_.lower() == "report":
+            fields["title"] = _report_title(ctx)
         for i, ref in enumerate(dict.fromkeys(addressees)):
             fields[f"addressee{i + 1 if i else ''}"] = ref
         demand = ctx.child(token, "xcomp")
@@ -175,6 +188,35 @@ def _prose(ctx: Context) -> list[Fact]:
             fact.date, fact.date_precision, fact.date_text = dated
         facts.append(fact)
     return facts
+
+
+def _speaks_for_publisher(subject: Token) -> bool:
+    """"We", "the undersigned organizations": the document's publishers speaking."""
+    words = {t.lower_ for t in subject.subtree}
+    return subject.lower_ in {"we"} or "undersigned" in words
+
+
+def _publishers(ctx: Context) -> list[str]:
+    """The document's publishers as organisation entities (from the gazetteer)."""
+    refs = []
+    for name in (ctx.document.metadata.publisher or "").split(";"):
+        for entry in gazetteer().by_label(name.strip()):
+            if entry.kind == "body":
+                kind: EntityKind = "organisation" if entry.type == "ngo" else "body"
+                entity = ctx.mentions.entities.setdefault(
+                    f"{kind}:{entry.id}", Entity(kind, entry.id, entry.label, type=entry.type)
+                )
+                refs.append(entity.ref)
+    return refs
+
+
+_QUOTED_TITLE = re.compile(r"\breport,?\s+[“\"](.{4,160}?)[,.]?[”\"]")
+
+
+def _report_title(ctx: Context) -> str | None:
+    """The title a document gives a report: "The 43-page report, “The ‘Stamp of ...’,”"."""
+    match = _QUOTED_TITLE.search(ctx.document.clean)
+    return match.group(1).strip(" ,") if match else None
 
 
 def _appositive_roles(ctx: Context) -> list[Fact]:

@@ -125,8 +125,8 @@ def _about(ctx: Context, token: Token) -> str | None:
         refs = ctx.refs(obj, kinds)
         if refs:
             return refs[0]
-    for child in token.subtree:
-        if child.dep_ in {"nsubj", "nsubjpass", "dobj"} and child.i != token.i:
+    for child in token.subtree:  # "that he would not be tortured", "treat them humanely"
+        if child.dep_ in {"nsubjpass", "dobj"} and child.i != token.i:
             refs = ctx.refs(child, kinds)
             if refs:
                 return refs[0]

@@ -74,6 +74,10 @@ _PEOPLE_NOUNS = {
     "citizens",
     "citizen",
 }
+_GENERIC_PERSONS = {
+    "person", "individual", "detainee", "man", "woman", "refugee", "prisoner", "suspect",
+    "migrant", "applicant", "child", "national", "returnee", "deportee",
+}
 _NUMBERS = {
     "two": 2,
     "three": 3,
@@ -196,20 +200,11 @@ class Context:
         if any(c.dep_ == "neg" or c.lower_ in {"never"} for c in token.children):
             return True
         node = token
-        while node.head.i != node.i and node.dep_ in {
-            "xcomp",
-            "ccomp",
-            "pcomp",
-            "pobj",
-            "prep",
-            "dobj",
-            "auxpass",
-        }:
+        chain = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "auxpass", "conj"}
+        while node.head.i != node.i and node.dep_ in chain:
             node = node.head
-            if any(c.dep_ == "neg" for c in node.children):
+            if any(c.dep_ == "neg" or c.lower_ in {"nor", "neither"} for c in node.children):
                 return True
-        if token.dep_ == "conj" and any(c.dep_ == "neg" for c in token.head.children):
-            return True
         return token.dep_ in {"pobj"} and token.head.lower_ == "without" and bool(negations)
 
     def modal(self, token: Token) -> bool:
@@ -268,6 +263,12 @@ class Context:
                 return []
             return [max(earlier, key=lambda r: (len(self.entity(r).mentions), earlier.index(r)))]
         persons = [m for m in before if m.ref.startswith("person:")]
+        generic = [
+            t for t in token.sent
+            if t.i < token.i and t.tag_ == "NN" and t.lemma_.lower() in _GENERIC_PERSONS
+        ]
+        if generic and not any(m.start > generic[-1].idx for m in persons):
+            return []  # "a person being transferred ... his transfer"
         person = self._subject_person(token)
         if person:
             return [person]

@@ -31,7 +31,7 @@ def find_decisions(ctx: Context) -> list[Fact]:
             if token.dep_ in {"advcl", "conj", "xcomp"}:  # "..., holding that"
                 actors.append(ctx.child(token.head, "nsubj"))
         elif token.pos_ in {"NOUN", "PROPN"} and (lemma in nouns or token.lower_ in nouns):
-            verb = token.head if token.dep_ in {"dobj", "pobj", "nsubj"} else None
+            verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
             actors = [*ctx.preps(token, "by"), ctx.child(token, "poss", "compound")]
             actors.append(ctx.child(verb, "nsubj") if verb is not None else None)
         else:

@@ -25,7 +25,8 @@ from .nlp import parse
 from .transfers import find_transfers
 
 _PRECISION_RANK = {"day": 3, "month": 2, "year": 1, None: 0}
-_UNKEYED = {"content", "finding", "method", "verb", "status", "title", "demand", "kind"}
+_UNKEYED = {"content", "finding", "method", "verb", "status", "title", "demand"}
+_SAME_EVENT_ANY_KIND = {"transfer", "proposed_transfer"}  # "deported" and "their return"
 
 
 def extract(document: Document) -> Extraction:
@@ -87,6 +88,15 @@ def _fill_transfers(ctx: Context, facts: list[Fact]) -> None:
         if len(set(same)) == 1:
             fact.fields["to"] = same[0]
             fact.notes.append("to: the destination the document gives for the same move")
+    givers = {
+        f.fields["about"]: f.fields["given_by"]
+        for f in facts if f.kind == "assurance" and f.fields.get("about") and f.fields.get("given_by")
+    }
+    for fact in moves:
+        person = fact.fields["person"]
+        if not fact.fields.get("to") and person in givers and givers[person] != fact.fields.get("from"):
+            fact.fields["to"] = givers[person]
+            fact.notes.append("to: the state whose assurances about the person were at stake")
     sought = {
         f.fields["about"]: f.fields["sought_by"]
         for f in facts
@@ -237,9 +247,15 @@ def _members(ctx: Context, facts: list[Fact]) -> None:
                 group.inferred_members.add(person)
 
 
+def _keyed(fact: Fact) -> dict[str, str | None]:
+    """The fields that make a fact the fact it is (not its wording or the rule's guesses)."""
+    skip = _UNKEYED | ({"kind"} if fact.kind in _SAME_EVENT_ANY_KIND else set())
+    return {k: v for k, v in sorted(fact.fields.items()) if k not in skip}
+
+
 def fact_key(document: Document, fact: Fact) -> str:
     """A key from the document and the fact's normalised fields, not from the rule."""
-    fields = {k: v for k, v in sorted(fact.fields.items()) if k not in _UNKEYED}
+    fields = _keyed(fact)
     payload = json.dumps(
         [document.stem, fact.kind, fields, fact.date, fact.attributed_to], sort_keys=True
     )
@@ -291,7 +307,7 @@ def _absorb(facts: list[Fact]) -> list[Fact]:
     repeat of a fuller fact that agrees with it on every field it does give."""
 
     def given(fact: Fact) -> dict[str, str]:
-        return {k: v for k, v in fact.fields.items() if k not in _UNKEYED and v}
+        return {k: v for k, v in _keyed(fact).items() if v}
 
     kept: list[Fact] = []
     for fact in sorted(facts, key=lambda f: -len(given(f))):

@@ -51,7 +51,8 @@ def _transfer(ctx: Context, token: Token, kind: str) -> list[Fact]:
             s for obj in ctx.preps(token.head, "to") for s in ctx.states(obj, kinds=places)
         ]
     direction = any(c.lower_ in {"back", "home", "over"} for c in token.children)
-    if lemma in _NEEDS_DIRECTION and not destinations and not direction:
+    planned = _status(ctx, token) != "happened"
+    if lemma in _NEEDS_DIRECTION and not destinations and not direction and not planned:
         return []
     patients = _patients(ctx, token)
     if not patients:
