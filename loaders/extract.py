@@ -26,6 +26,7 @@ from .transfers import find_transfers
 
 _PRECISION_RANK = {"day": 3, "month": 2, "year": 1, None: 0}
 _UNKEYED = {"content", "finding", "method", "verb", "status", "title", "demand"}
+_KINDS = {"person", "state", "organisation", "body", "instrument", "article", "place", "group"}
 _SAME_EVENT_ANY_KIND = {"transfer", "proposed_transfer"}  # "deported" and "their return"
 
 
@@ -138,7 +139,11 @@ def _place_harms(ctx: Context, facts: list[Fact]) -> None:
     """A harm with no place happened where its victim (or the victim's group) was sent;
     harm in the sending state before the transfer is kept but noted, and is no outcome of
     the transfer."""
-    sent = {f.fields["person"]: f for f in facts if f.kind == "transfer"}
+    sent: dict[object, Fact] = {}
+    for move in sorted(
+        (f for f in facts if f.kind == "transfer"), key=lambda f: _PRECISION_RANK[f.date_precision]
+    ):
+        sent[move.fields["person"]] = move  # the most precisely dated transfer wins
     for group in (e for e in ctx.mentions.entities.values() if e.kind == "group"):
         for member in group.members | group.inferred_members:
             if group.ref in sent:
@@ -365,7 +370,7 @@ def to_json(extraction: Extraction) -> dict[str, Any]:
     entities = extraction.entities
 
     def label(ref: object) -> str | None:
-        if not isinstance(ref, str) or ":" not in ref:
+        if not isinstance(ref, str) or ref.split(":", 1)[0] not in _KINDS:
             return ref if isinstance(ref, str) else None
         entity = entities.get(ref)
         return entity.label if entity else ref.split(":", 1)[1]

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _METHODS = {"beat", "beating", "shackle", "rape", "assault"}
+_SPEECH = {"say", "tell", "state", "add", "note", "explain", "warn", "argue"}
 _TELL = {"describe", "report", "complain", "recount", "recall", "allege"}
 _EXPERIENCE = {"suffer", "endure", "undergo", "experience", "sustain", "receive", "face", "serve"}
 
