@@ -230,3 +230,21 @@ def city_state(name: str) -> str | None:
     key = normalise(name.strip())
     found = main.get(key) or other.get(key)
     return found[1] if found else None
+
+
+@cache
+def _subdivisions() -> dict[str, str]:
+    """Names of states' subdivisions (pycountry) that belong to one state only."""
+    import pycountry
+
+    codes = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    seen: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        name = sub.name.split(",")[0].split("(")[0].strip()
+        seen.setdefault(normalise(name), set()).add(codes.get(sub.country_code, ""))
+    return {name: next(iter(states)) for name, states in seen.items() if len(states) == 1}
+
+
+def subdivision_state(name: str) -> str | None:
+    """The ISO alpha-3 code of the state a region, province or federal state belongs to."""
+    return _subdivisions().get(normalise(name.strip())) or None

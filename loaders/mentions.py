@@ -16,7 +16,14 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .gazetteer import Match, city_state, gazetteer, normalise, state_table
+from .gazetteer import (
+    Match,
+    city_state,
+    gazetteer,
+    normalise,
+    state_table,
+    subdivision_state,
+)
 from .model import Document, Entity, EntityKind, Evidence
 
 if TYPE_CHECKING:
@@ -62,6 +69,11 @@ _BODY_WORDS = re.compile(
 _NGO_WORDS = re.compile(
     r"\b(watch|amnesty|project|institute|foundation|coalition|network|association|society|"
     r"center|centre|liberties|union|federation)\b",
+    re.IGNORECASE,
+)
+_PLACE_WORDS = re.compile(
+    r"\b(prison|airport|air ?base|camp|centre|center|jail|colony|facility|border|bay|"
+    r"republic|region|province|county|district)\b",
     re.IGNORECASE,
 )
 _TITLE_HEAD = re.compile(r"(adviser|advisor|rapporteur|director|spokes\w+|officer)$", re.I)
@@ -336,11 +348,35 @@ def _cities(found: Mentions, doc: Doc, taken: list[tuple[int, int]]) -> None:
         if any(a < end and start < b for a, b in taken):
             continue
         text = re.sub(r"^the\s+", "", ent.text, flags=re.I)
-        state = city_state(text)
-        if state:
-            entity = Entity("place", slug(text), text, type="city", state=state)
-            found.add(entity, end - len(text), end, doc.text)
-            taken.append((start, end))
+        state = city_state(text) if ent.label_ == "GPE" else None
+        kind = "city" if state else "place"
+        if state is None and ent.label_ == "GPE":
+            state = subdivision_state(text)
+            kind = "region" if state else kind
+        state = state or _state_around(doc.text, end - len(text), end)
+        if state is None and not _PLACE_WORDS.search(text) and ent.label_ != "GPE":
+            continue
+        key = slug(text) if state is None else f"{slug(text)}-{state.lower()}"
+        entity = Entity("place", key, text, type=kind, state=state or "")
+        found.add(entity, end - len(text), end, doc.text)
+        taken.append((start, end))
+
+
+def _state_around(text: str, start: int, end: int) -> str | None:
+    """The state a place is said to lie in: "Kabardino-Balkaria in southern Russia",
+    "the Russian republic of Tatarstan", "Pike County Prison, Pennsylvania"."""
+    after = re.match(
+        r",?\s+(?:in\s+(?:the\s+)?(?:\w+ern\s+)?)?([A-Z][\w ]{2,30})", text[end : end + 50]
+    )
+    if after and subdivision_state(after.group(1).strip()):
+        return subdivision_state(after.group(1).strip())
+    before = re.search(r"([A-Z]\w+)\s+(?:republic|region|province|state|city|town)\s+of\s+$",
+                       text[max(0, start - 40) : start])
+    for candidate in (after.group(1) if after else "", before.group(1) if before else ""):
+        for match in gazetteer().find(candidate):
+            if match.entry.kind == "state" and match.start == 0:
+                return match.entry.id
+    return None
 
 
 def _organisations(found: Mentions, doc: Doc, taken: list[tuple[int, int]], stem: str) -> None:
