@@ -349,6 +349,7 @@ def _absorb(facts: list[Fact]) -> list[Fact]:
 def _with_members(extraction: Extraction) -> list[Fact]:
     """Each fact about a group, repeated for every member the text names."""
     out: list[Fact] = []
+    stated = {(f.kind, json.dumps(_keyed(f))) for f in extraction.facts}
     for fact in extraction.facts:
         out.append(fact)
         for name in ("person", "about"):

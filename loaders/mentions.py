@@ -248,7 +248,7 @@ def _persons(found: Mentions, doc: Doc, taken: list[tuple[int, int]]) -> None:
         chains.append(chain)
     surnames = {doc.text[s:e].split()[-1] for s, e in spans}
     for chain in chains:
-        if chain.text.split()[-1] in surnames and not _dictionary_words(chain.text):
+        if chain.text.split()[-1] in surnames:
             spans.append((chain.start_char, chain.end_char))
     spans = _merge(spans)
     spans = [(s, e) for s, e in spans if not any(a < e and s < b for a, b in taken)]
@@ -305,7 +305,9 @@ def _person_span(ent: Span) -> tuple[int, int] | None:
     if any(t.like_num or "\n" in t.text for t in tokens):
         return None
     text = ent.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
-    if _BODY_WORDS.search(text) or len(tokens) > 5 or len(text) < 2:
+    if _BODY_WORDS.search(text) or _TITLE_HEAD.search(text) or len(tokens) > 5 or len(text) < 2:
+        return None
+    if city_state(text):  # "Düsseldorf" tagged as a person
         return None
     if gazetteer().by_label(text) or (len(tokens) == 1 and _dictionary_words(text)):
         return None

@@ -50,7 +50,9 @@ def _transfer(ctx: Context, token: Token, kind: str) -> list[Fact]:
         destinations = [
             s for obj in ctx.preps(token.head, "to") for s in ctx.states(obj, kinds=places)
         ]
-    direction = any(c.lower_ in {"back", "home", "over"} for c in token.children)
+    direction = any(c.lower_ in {"back", "home", "over"} for c in token.children) or any(
+        o.pos_ == "PROPN" for o in ctx.preps(token, "to")
+    )  # "flown ... to Enfidha": a destination the gazetteers do not know
     planned = _status(ctx, token) != "happened"
     if lemma in _NEEDS_DIRECTION and not destinations and not direction and not planned:
         return []
