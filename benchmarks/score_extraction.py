@@ -19,7 +19,10 @@ ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT.parent / "shared" / "devset"
 SETS = {
     "dev set (../shared/devset)": (DEVSET / "docs", DEVSET / "gold.json"),
-    "own genre documents (tests/genre)": (ROOT / "tests/genre/docs", ROOT / "tests/genre/gold.json"),
+    "own genre documents (tests/genre)": (
+        ROOT / "tests/genre/docs",
+        ROOT / "tests/genre/gold.json",
+    ),
 }
 
 

@@ -19,7 +19,7 @@ from .mentions import slug
 from .model import Entity, EntityKind, Evidence, Fact
 
 if TYPE_CHECKING:
-    pass
+    from spacy.tokens import Token
 
 _VALEDICTION = re.compile(r"^(yours )?(sincerely|faithfully|truly|respectfully)|regards,?$", re.I)
 _TITLE_WORDS = re.compile(
@@ -191,7 +191,7 @@ def _prose(ctx: Context) -> list[Fact]:
 
 
 def _speaks_for_publisher(subject: Token) -> bool:
-    """"We", "the undersigned organizations": the document's publishers speaking."""
+    """ "We", "the undersigned organizations": the document's publishers speaking."""
     words = {t.lower_ for t in subject.subtree}
     return subject.lower_ in {"we"} or "undersigned" in words
 

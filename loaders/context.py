@@ -75,8 +75,20 @@ _PEOPLE_NOUNS = {
     "citizen",
 }
 _GENERIC_PERSONS = {
-    "person", "individual", "detainee", "man", "woman", "refugee", "prisoner", "suspect",
-    "migrant", "applicant", "child", "national", "returnee", "deportee",
+    "person",
+    "individual",
+    "detainee",
+    "man",
+    "woman",
+    "refugee",
+    "prisoner",
+    "suspect",
+    "migrant",
+    "applicant",
+    "child",
+    "national",
+    "returnee",
+    "deportee",
 }
 _NUMBERS = {
     "two": 2,
@@ -264,7 +276,8 @@ class Context:
             return [max(earlier, key=lambda r: (len(self.entity(r).mentions), earlier.index(r)))]
         persons = [m for m in before if m.ref.startswith("person:")]
         generic = [
-            t for t in token.sent
+            t
+            for t in token.sent
             if t.i < token.i and t.tag_ == "NN" and t.lemma_.lower() in _GENERIC_PERSONS
         ]
         if generic and not any(m.start > generic[-1].idx for m in persons):

@@ -89,14 +89,13 @@ def _fill_transfers(ctx: Context, facts: list[Fact]) -> None:
         if len(set(same)) == 1:
             fact.fields["to"] = same[0]
             fact.notes.append("to: the destination the document gives for the same move")
-    givers = {
-        f.fields["about"]: f.fields["given_by"]
-        for f in facts if f.kind == "assurance" and f.fields.get("about") and f.fields.get("given_by")
-    }
+    assurances = [f for f in facts if f.kind == "assurance" and f.fields.get("about")]
+    givers = {f.fields["about"]: f.fields["given_by"] for f in assurances if f.fields["given_by"]}
     for fact in moves:
         person = fact.fields["person"]
-        if not fact.fields.get("to") and person in givers and givers[person] != fact.fields.get("from"):
-            fact.fields["to"] = givers[person]
+        giver = givers.get(person)
+        if not fact.fields.get("to") and giver and giver != fact.fields.get("from"):
+            fact.fields["to"] = giver
             fact.notes.append("to: the state whose assurances about the person were at stake")
     sought = {
         f.fields["about"]: f.fields["sought_by"]
@@ -362,7 +361,8 @@ def _with_members(extraction: Extraction) -> list[Fact]:
                     fields={**fact.fields, name: member},
                     notes=[*fact.notes, f"{name}: a member of {group.label}"],
                 )
-                out.append(copy)
+                if (copy.kind, json.dumps(_keyed(copy))) not in stated:
+                    out.append(copy)
     return out
 
 

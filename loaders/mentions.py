@@ -372,8 +372,10 @@ def _state_around(text: str, start: int, end: int) -> str | None:
     )
     if after and subdivision_state(after.group(1).strip()):
         return subdivision_state(after.group(1).strip())
-    before = re.search(r"([A-Z]\w+)\s+(?:republic|region|province|state|city|town)\s+of\s+$",
-                       text[max(0, start - 40) : start])
+    before = re.search(
+        r"([A-Z]\w+)\s+(?:republic|region|province|state|city|town)\s+of\s+$",
+        text[max(0, start - 40) : start],
+    )
     for candidate in (after.group(1) if after else "", before.group(1) if before else ""):
         for match in gazetteer().find(candidate):
             if match.entry.kind == "state" and match.start == 0:

@@ -99,3 +99,43 @@ def test_info_tables(built: Path) -> None:
 def test_data_dir_from_the_environment(built: Path) -> None:
     result = CliRunner().invoke(cli, ["info", "--json"], env={"DAKG_DATA_DIR": str(built)})
     assert result.exit_code == 0 and len(json.loads(result.output)["documents"]) == 5
+
+
+def test_extract_json_for_review(corpus: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["extract", "--json", str(corpus / "ccr-2015-03-27-assurances-not-enough.txt")]
+    )
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.output)["documents"]["ccr-2015-03-27-assurances-not-enough.txt"]
+    for key in (
+        "persons",
+        "states",
+        "instruments",
+        "bodies",
+        "articles",
+        "transfers",
+        "assurances",
+        "outcomes",
+        "decisions",
+        "proposed_transfers",
+    ):
+        assert key in found
+    [transfer] = found["transfers"]
+    assert transfer["key"].startswith("transfer-") and transfer["evidence"][0]["quote"]
+
+
+def test_extract_report_is_readable(corpus: Path) -> None:
+    result = CliRunner().invoke(
+        cli,
+        ["extract", str(corpus / "ccr-2015-03-27-assurances-not-enough.txt")],
+        terminal_width=200,
+    )
+    assert result.exit_code == 0
+    assert "transfer: person Maher Arar; from United States; to Syria" in result.output
+
+
+def test_extract_refuses_a_bad_file_in_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00binary")
+    result = CliRunner().invoke(cli, ["extract", str(bad)])
+    assert result.exit_code == 1 and result.output.count("\n") == 1
