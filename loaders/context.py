@@ -212,7 +212,7 @@ class Context:
         if any(c.dep_ == "neg" or c.lower_ in {"never"} for c in token.children):
             return True
         node = token
-        chain = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "auxpass", "conj"}
+        chain = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "auxpass", "conj", "acomp"}
         while node.head.i != node.i and node.dep_ in chain:
             node = node.head
             if any(c.dep_ == "neg" or c.lower_ in {"nor", "neither"} for c in node.children):

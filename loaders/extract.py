@@ -148,7 +148,7 @@ def _place_harms(ctx: Context, facts: list[Fact]) -> None:
             if group.ref in sent:
                 sent.setdefault(member, sent[group.ref])
     for fact in facts:
-        if fact.kind != "outcome":
+        if fact.kind != "outcome" or "before the transfer" in fact.notes:
             continue
         transfer = sent.get(fact.fields["person"])
         if transfer is None:

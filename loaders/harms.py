@@ -28,7 +28,7 @@ def find_harms(ctx: Context) -> list[Fact]:
     """Every harm to a person or group that the document states as a fact."""
     table: dict[str, str] = {k: v for k, v in lexicon()["harm"].items() if isinstance(v, str)}
     hypothetical = set(lexicon()["harm"]["hypothetical"]["words"])
-    facts: list[Fact] = []
+    facts: list[Fact] = _disappearances(ctx)
     for token in ctx.doc:
         lemma = token.lemma_.lower()
         what = table.get(lemma) or table.get(token.lower_)
@@ -54,6 +54,7 @@ def find_harms(ctx: Context) -> list[Fact]:
             continue
         where = _where(ctx, token)
         perpetrator = _perpetrator(ctx, token)
+        notes = ["before the transfer"] if _before_transfer(token) else []
         dated = ctx.date(token, local=True)
         for victim in victims:
             fact = Fact(
@@ -69,10 +70,60 @@ def find_harms(ctx: Context) -> list[Fact]:
                 rule=f"harm-{token.pos_.lower()}",
                 confidence=confidence,
                 alleged=ctx.hedged(token) or token.head.lemma_.lower() in _TELL,
+                notes=list(notes),
             )
             if dated:
                 fact.date, fact.date_precision, fact.date_text = dated
             facts.append(fact)
+    return facts
+
+
+def _before_transfer(token: Token) -> bool:
+    """ "deported ... after a month of detention": harm in an "after" phrase of a transfer
+    verb came before the transfer."""
+    transfer_verbs = set(lexicon()["transfer"]["verbs"])
+    for ancestor in token.ancestors:
+        if ancestor.dep_ == "prep" and ancestor.lower_ in {"after", "following"}:
+            return ancestor.head.lemma_.lower() in transfer_verbs
+    return False
+
+
+def _disappearances(ctx: Context) -> list[Fact]:
+    """Whereabouts unknown: "reveal the whereabouts of X", "not able to locate him",
+    "X remains missing" (the modality is about revealing, not about the disappearance)."""
+    facts = []
+    for token in ctx.doc:
+        victims: list[str] = []
+        if token.lower_ == "whereabouts":
+            for child in token.children:
+                if child.dep_ == "poss":
+                    victims += ctx.refs(child, {"person", "group"})
+                elif child.dep_ == "prep" and child.lower_ == "of":
+                    victims += [r for o in child.children for r in ctx.refs(o, {"person", "group"})]
+            if any(c.lower_ in {"known", "established"} for c in token.head.children):
+                continue
+        elif token.lemma_.lower() in {"locate", "find", "trace"} and ctx.negated(token):
+            target = ctx.child(token, "dobj")
+            victims = ctx.refs(target, {"person", "group"}) if target is not None else []
+        elif token.lower_ == "missing" and token.dep_ == "acomp":
+            subject = ctx.child(token.head, "nsubj")
+            victims = ctx.refs(subject, {"person", "group"}) if subject is not None else []
+        for victim in victims:
+            facts.append(
+                Fact(
+                    kind="outcome",
+                    fields={
+                        "person": victim,
+                        "what": "disappearance",
+                        "where": None,
+                        "perpetrator": None,
+                        "method": None,
+                    },
+                    evidence=ctx.evidence(token),
+                    rule="harm-whereabouts-unknown",
+                    confidence=0.6,
+                )
+            )
     return facts
 
 
