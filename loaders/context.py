@@ -27,6 +27,11 @@ if TYPE_CHECKING:
 
 _LEXICON = Path(__file__).parent / "data" / "lexicon.toml"
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DATE_CORE = re.compile(
+    rf"(?:\d{{1,2}}\s+{_MONTHS},?\s+|{_MONTHS}\s+(?:\d{{1,2}},?\s+)?)?(?:1[89]\d\d|20\d\d)\b",
+    re.IGNORECASE,
+)
 _MODALS = {"would", "could", "may", "might", "will", "shall", "should", "must", "can", "'d"}
 _HE = {"he", "him", "his", "himself"}
 _SHE = {"she", "her", "hers", "herself"}
@@ -368,11 +373,13 @@ class Context:
         text = ent.text
         meta = self.document.metadata
         if _YEAR.search(text):
-            parsed = parse_date(text)
             relative = r"\b(last|next|ago|later|earlier|today|yesterday|tomorrow|now|this)\b"
-            if parsed and not re.search(relative, text, re.I):
-                return parsed[0], parsed[1], text
-            return None
+            if re.search(relative, text, re.I):
+                return None
+            core = _DATE_CORE.search(text)  # "September 2003 to ten years" -> "September 2003"
+            written = core.group(0) if core else text
+            parsed = parse_date(written)
+            return (parsed[0], parsed[1], written) if parsed else None
         lowered = text.casefold()
         if meta.date and meta.date_precision == "day" and lowered in {"today", "yesterday"}:
             day = date.fromisoformat(meta.date) - timedelta(days=lowered == "yesterday")
