@@ -431,6 +431,7 @@ def find_groups(ctx: Context) -> None:
             c
             for c in root.children
             if c.dep_ in {"amod", "compound"}
+            and c.i < root.i
             and c.lower_ not in {"other", "many", "some", "several", "few"}
         ]
         words = [t.text for t in chunk if t.dep_ not in {"det", "predet", "poss"}]
