@@ -173,6 +173,10 @@ def _fact(
         graph.add((node, DAKG.assuranceKind, ASSURANCES[str(f["kind"])]))
         if f.get("content"):
             graph.add((node, DAKG.assuranceContent, Literal(f["content"])))
+        transfer = f.get("transfer")
+        if transfer:
+            kind = "transfer" if transfer.startswith("transfer-") else "proposed-transfer"
+            graph.add((node, DAKG.relatesToTransfer, iris.instance(kind, transfer)))
     elif fact.kind == "outcome":
         link(DAKG.victim, "person")
         link(DAKG.perpetrator, "perpetrator")

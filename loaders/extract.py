@@ -25,7 +25,7 @@ from .nlp import parse
 from .transfers import find_transfers
 
 _PRECISION_RANK = {"day": 3, "month": 2, "year": 1, None: 0}
-_UNKEYED = {"content", "finding", "method", "verb", "status", "title", "demand"}
+_UNKEYED = {"content", "finding", "method", "verb", "status", "title", "demand", "transfer"}
 _KINDS = {"person", "state", "organisation", "body", "instrument", "article", "place", "group"}
 _SAME_EVENT_ANY_KIND = {"transfer", "proposed_transfer"}  # "deported" and "their return"
 
@@ -44,6 +44,7 @@ def extract(document: Document) -> Extraction:
     _members(ctx, facts)
     _place_harms(ctx, facts)
     facts = _merge(document, facts)
+    _relate_assurances(facts)
     used = {v for f in facts for v in f.fields.values() if isinstance(v, str) and ":" in v}
     used |= {f.attributed_to for f in facts if f.attributed_to}
     entities = {ref: e for ref, e in ctx.mentions.entities.items() if e.mentions or ref in used}
@@ -164,6 +165,23 @@ def _place_harms(ctx: Context, facts: list[Fact]) -> None:
             fact.notes.append("where: the state the victim was transferred to")
         elif fact.fields["where"] == transfer.fields.get("from") != transfer.fields["to"]:
             fact.notes.append("before the transfer")
+
+
+def _relate_assurances(facts: list[Fact]) -> None:
+    """An assurance about a person, given by the state the person was (or was to be) sent
+    to, relates to that transfer."""
+    moves = [f for f in facts if f.kind in {"transfer", "proposed_transfer"}]
+    for fact in facts:
+        if fact.kind != "assurance" or not fact.fields.get("about"):
+            continue
+        related = [
+            m
+            for m in moves
+            if m.fields["person"] == fact.fields["about"]
+            and m.fields["to"] == fact.fields["given_by"]
+        ]
+        if related:
+            fact.fields["transfer"] = related[0].key
 
 
 def _merge_groups(ctx: Context, facts: list[Fact]) -> None:
@@ -443,6 +461,7 @@ def to_json(extraction: Extraction) -> dict[str, Any]:
                     "date": fact.date,
                     "kind": f["kind"],
                     "content": f.get("content"),
+                    "transfer": f.get("transfer"),
                 }
                 | common(fact)
             )
