@@ -29,7 +29,7 @@ def find_assurances(ctx: Context) -> list[Fact]:
         if not (noun or verb):
             continue
         given_by = _giver(ctx, token, verb)
-        if given_by is None or ctx.negated(token):
+        if given_by is None or ctx.negated(token) or _hypothetical(ctx, token):
             continue
         governor = _governor(token)
         sought_by = _seeker(ctx, token, governor, given_by)
@@ -54,6 +54,21 @@ def find_assurances(ctx: Context) -> list[Fact]:
             fact.date, fact.date_precision, fact.date_text = dated
         facts.append(fact)
     return facts
+
+
+def _hypothetical(ctx: Context, token: Token) -> bool:
+    """"Any assurances from X would be unreliable", "no basis to trust assurances": talk
+    about assurances, not an assurance that was sought or given."""
+    if any(c.dep_ == "det" and c.lower_ in {"any", "such", "no"} for c in token.children):
+        return True
+    for ancestor in [token, *token.ancestors]:
+        if ctx.modal(ancestor) or any(
+            c.dep_ == "det" and c.lower_ == "no" for c in ancestor.children if c.i < token.i
+        ):
+            return True
+        if ancestor.dep_ in {"advcl", "relcl", "ccomp"}:
+            break
+    return False
 
 
 def _giver(ctx: Context, token: Token, verb: bool) -> str | None:
