@@ -217,6 +217,58 @@ def extract(files: tuple[Path, ...], as_json: bool, max_size: float) -> None:
     print_report(results)
 
 
+@cli.command()
+@data_dir_option
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of tables.")
+def obligations(data_dir: Path | None, as_json: bool) -> None:
+    """Which treaties bound each transfer's sending and receiving state on its date.
+
+    A state is bound from the day its ratification, accession or succession took effect
+    until a withdrawal did; a transfer dated only to a month or year gives "uncertain"
+    where the state became (or ceased to be) bound within that span.
+
+    Example: dakg obligations --json
+    """
+    from dataclasses import asdict
+
+    from dakg.graph.obligations import transfer_obligations
+    from dakg.graph.store import data_dir as resolve
+
+    with user_errors():
+        rows = transfer_obligations(resolve(data_dir))
+    if as_json:
+        click.echo(json.dumps([asdict(r) for r in rows], indent=2, ensure_ascii=False))
+        return
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console()
+    for row in rows:
+        title = (
+            f"{row.person}: {row.sending or '?'} -> {row.receiving or '?'}, "
+            f"{row.date or 'date unknown'} ({row.status.lower()})"
+        )
+        table = Table("instrument", "sending state", "receiving state", title=Text(title))
+        receiving = {b.instrument: b for b in row.receiving_bound}
+        for bound in row.sending_bound or row.receiving_bound:
+            other = receiving.get(bound.instrument)
+            table.add_row(
+                Text(bound.instrument),
+                Text(_binding(bound) if row.sending_bound else "?"),
+                Text(_binding(other) if other else "?"),
+            )
+        console.print(table)
+
+
+def _binding(bound: object) -> str:
+    status = getattr(bound, "status", "")
+    since = getattr(bound, "since", None)
+    note = f" (since {since})" if since and status in {"bound", "uncertain", "date unknown"} else ""
+    unverified = "" if getattr(bound, "verified", True) else " [unverified]"
+    return f"{status}{note}{unverified}"
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="dakg")

@@ -18,6 +18,7 @@ from dakg.ontology.namespace import ONTOLOGY_PATH
 from . import iris
 from .documents import add_document
 from .facts import add_extraction
+from .reference import REFERENCE_GRAPH, add_reference
 from .store import new_build
 from .validate import validate
 
@@ -70,6 +71,7 @@ def make_dataset(documents: list[Document], on_file: Progress | None = None) -> 
 
     dataset = Dataset()
     dataset.graph(iris.ONTOLOGY_GRAPH).parse(ONTOLOGY_PATH)
+    add_reference(dataset.graph(REFERENCE_GRAPH))
     for doc in documents:
         if on_file:
             on_file(f"extracting {doc.stem}")

@@ -57,7 +57,7 @@ def find_assurances(ctx: Context) -> list[Fact]:
 
 
 def _hypothetical(ctx: Context, token: Token) -> bool:
-    """"Any assurances from X would be unreliable", "no basis to trust assurances": talk
+    """ "Any assurances from X would be unreliable", "no basis to trust assurances": talk
     about assurances, not an assurance that was sought or given."""
     if any(c.dep_ == "det" and c.lower_ in {"any", "such", "no"} for c in token.children):
         return True

@@ -138,6 +138,9 @@ class DAKG(DefinedNamespace):
     dateEnd: URIRef  # date end
     dateStart: URIRef  # date start
     dateText: URIRef  # date text
+    depositDate: URIRef  # deposit date
+    inForceDate: URIRef  # in force date
+    verified: URIRef  # verified
     demand: URIRef  # demand
     end: URIRef  # end
     extractionRule: URIRef  # extraction rule
