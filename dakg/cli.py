@@ -69,6 +69,9 @@ def cli() -> None:
     show_default=True,
     help="Largest document accepted, in megabytes.",
 )
+@click.option(
+    "--strict", is_flag=True, help="Make a case-file review of a fact no longer found an error."
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list each document loaded.")
 def build(
@@ -76,6 +79,7 @@ def build(
     data_dir: Path | None,
     skip_bad: bool,
     max_size: float,
+    strict: bool,
     quiet: bool,
     verbose: bool,
 ) -> None:
@@ -100,9 +104,12 @@ def build(
             max_bytes=int(max_size * 1024 * 1024),
             on_file=on_file,
             on_step=on_step,
+            strict=strict,
         )
     for message in report.skipped:
         click.echo(f"skipped: {message}", err=True)
+    for message in report.warnings:
+        click.echo(f"warning: {message}", err=True)
     if verbose and not quiet:
         for doc in report.documents:
             click.echo(
@@ -220,7 +227,8 @@ def extract(files: tuple[Path, ...], as_json: bool, max_size: float) -> None:
 @cli.command()
 @data_dir_option
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of tables.")
-def obligations(data_dir: Path | None, as_json: bool) -> None:
+@click.option("--include-rejected", is_flag=True, help="Also show transfers an analyst rejected.")
+def obligations(data_dir: Path | None, as_json: bool, include_rejected: bool) -> None:
     """Which treaties bound each transfer's sending and receiving state on its date.
 
     A state is bound from the day its ratification, accession or succession took effect
@@ -235,7 +243,7 @@ def obligations(data_dir: Path | None, as_json: bool) -> None:
     from dakg.graph.store import data_dir as resolve
 
     with user_errors():
-        rows = transfer_obligations(resolve(data_dir))
+        rows = transfer_obligations(resolve(data_dir), include_rejected)
     if as_json:
         click.echo(json.dumps([asdict(r) for r in rows], indent=2, ensure_ascii=False))
         return

@@ -9,6 +9,7 @@ from pathlib import Path
 from rdflib import Dataset
 
 from dakg.errors import InputError
+from dakg.loaders.cases import CaseFile, case_files, read_case
 from dakg.loaders.corpus import corpus_files
 from dakg.loaders.document import load_document
 from dakg.loaders.model import Document
@@ -16,6 +17,7 @@ from dakg.loaders.reading import DEFAULT_MAX_BYTES
 from dakg.ontology.namespace import ONTOLOGY_PATH
 
 from . import iris
+from .cases import add_case, apply_cases, case_graph
 from .documents import add_document
 from .facts import add_extraction
 from .reference import REFERENCE_GRAPH, add_reference
@@ -31,6 +33,7 @@ class BuildReport:
 
     documents: list[Document] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     triples: int = 0
     store: Path | None = None
 
@@ -64,20 +67,36 @@ def load_corpus(
     return report
 
 
-def make_dataset(documents: list[Document], on_file: Progress | None = None) -> Dataset:
+def make_dataset(
+    documents: list[Document],
+    on_file: Progress | None = None,
+    cases: list[CaseFile] | None = None,
+    report: BuildReport | None = None,
+    strict: bool = False,
+) -> Dataset:
     """One named graph per document (its description, segments, entities and facts), one
-    for the ontology."""
+    per case file, one for the reference data and one for the ontology."""
     from dakg.loaders.extract import extract
 
-    dataset = Dataset()
-    dataset.graph(iris.ONTOLOGY_GRAPH).parse(ONTOLOGY_PATH)
-    add_reference(dataset.graph(REFERENCE_GRAPH))
+    extractions = {}
     for doc in documents:
         if on_file:
             on_file(f"extracting {doc.stem}")
+        extractions[doc.stem] = extract(doc)
+    by_stem = {doc.stem: doc for doc in documents}
+    applied = apply_cases(cases or [], extractions, by_stem, strict)
+    if report is not None:
+        report.warnings += applied.stale
+    dataset = Dataset()
+    dataset.graph(iris.ONTOLOGY_GRAPH).parse(ONTOLOGY_PATH)
+    add_reference(dataset.graph(REFERENCE_GRAPH))
+    reviewed = frozenset(applied.status)
+    for doc in documents:
         graph = dataset.graph(iris.document_graph(doc.stem))
         add_document(graph, doc)
-        add_extraction(graph, extract(doc))
+        add_extraction(graph, extractions[doc.stem], reviewed)
+    for case in cases or []:
+        add_case(dataset.graph(case_graph(case.slug)), case, applied, by_stem)
     return dataset
 
 
@@ -89,12 +108,14 @@ def build(
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_file: Progress | None = None,
     on_step: Progress | None = None,
+    strict: bool = False,
 ) -> BuildReport:
     """Load, describe, validate and store ``corpus``; the previous store stays until the end."""
     report = load_corpus(corpus, skip_bad=skip_bad, max_bytes=max_bytes, on_file=on_file)
+    cases = [read_case(path) for path in case_files(corpus)]
     step = on_step or (lambda _: None)
     step("building the graph")
-    dataset = make_dataset(report.documents, on_step)
+    dataset = make_dataset(report.documents, on_step, cases, report, strict)
     step("validating against the SHACL shapes")
     validate(dataset)
     step("writing the store")

@@ -85,15 +85,24 @@ def entity_iri(entity: Entity) -> URIRef:
     return iris.instance(entity.kind, entity.key)
 
 
-def add_extraction(graph: Graph, extraction: Extraction) -> None:
-    """Add the entities and facts of one document to its named graph."""
+def fact_iri(key: str) -> URIRef:
+    """The IRI of a fact from its key ("transfer-…", "proposed_transfer-…")."""
+    kind = key.rsplit("-", 1)[0]
+    return iris.instance(kind.replace("_", "-"), key)
+
+
+def add_extraction(
+    graph: Graph, extraction: Extraction, reviewed: frozenset[str] = frozenset()
+) -> None:
+    """Add the entities and facts of one document to its named graph. A fact no case file
+    reviews gets its effective status here ("extracted"); a reviewed one in its case graph."""
     document = extraction.document
     nodes = {ref: entity_iri(e) for ref, e in extraction.entities.items()}
     for ref, entity in extraction.entities.items():
         _entity(graph, entity, nodes[ref], nodes)
-    doc_node = iris.document(document.stem)
     for fact in extraction.facts:
-        _fact(graph, fact, document, doc_node, nodes)
+        status = None if fact.key in reviewed else DAKG.Extracted
+        write_fact(graph, fact, document, nodes, status)
 
 
 def _entity(graph: Graph, entity: Entity, node: URIRef, nodes: dict[str, URIRef]) -> None:
@@ -142,10 +151,15 @@ def _state_label(graph: Graph, node: URIRef, code: str) -> None:
         graph.add((node, RDFS.label, Literal(entry.label)))
 
 
-def _fact(
-    graph: Graph, fact: Fact, document: Document, doc_node: URIRef, nodes: dict[str, URIRef]
+def write_fact(
+    graph: Graph,
+    fact: Fact,
+    document: Document | None,
+    nodes: dict[str, URIRef],
+    status: URIRef | None = DAKG.Extracted,
 ) -> URIRef:
-    node = iris.instance(fact.kind.replace("_", "-"), fact.key)
+    """Write one fact node, its fields, date, notes and evidence; return its IRI."""
+    node = fact_iri(fact.key)
     graph.add((node, RDF.type, FACT_CLASSES[fact.kind]))
     f = fact.fields
 
@@ -216,6 +230,11 @@ def _fact(
     for note in fact.notes:
         graph.add((node, RDFS.comment, Literal(note)))
     graph.add((node, DCTERMS.identifier, Literal(fact.key)))
+    if status is not None:
+        graph.add((node, DAKG.reviewStatus, status))
+    if document is None:
+        return node
+    doc_node = iris.document(document.stem)
     for number, evidence in enumerate(fact.evidence, start=1):
         graph.add(
             (
@@ -263,7 +282,8 @@ def _evidence(
     graph.add((node, DAKG.extractionRule, Literal(fact.rule)))
     confidence = Decimal(str(round(fact.confidence, 2)))
     graph.add((node, DAKG.confidence, Literal(confidence, datatype=XSD.decimal)))
-    graph.add((node, DAKG.reviewStatus, DAKG.Extracted))
+    reviewed = fact.rule == "analyst"
+    graph.add((node, DAKG.reviewStatus, DAKG.Confirmed if reviewed else DAKG.Extracted))
     sentence = _sentence_at(document, evidence.start)
     if sentence is not None:
         graph.add((node, DAKG.inSegment, iris.segment(document.stem, "sentence", sentence)))

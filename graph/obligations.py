@@ -44,6 +44,7 @@ SELECT ?transfer (SAMPLE(?name) AS ?who) (SAMPLE(?f) AS ?from) (SAMPLE(?fl) AS ?
        (SAMPLE(?t) AS ?to) (SAMPLE(?tl) AS ?toLabel) (SAMPLE(?s) AS ?start) (SAMPLE(?e) AS ?end)
        (SAMPLE(?x) AS ?text) (SAMPLE(?st) AS ?status) WHERE {
   ?transfer a dakg:Transfer ; dakg:transferee/rdfs:label ?name ; dakg:transferStatus ?st .
+  #REJECTED
   OPTIONAL { ?transfer dakg:fromState ?f . ?f rdfs:label ?fl }
   OPTIONAL { ?transfer dakg:toState ?t . ?t rdfs:label ?tl }
   OPTIONAL { ?transfer dakg:dateStart ?s ; dakg:dateEnd ?e ; dakg:dateText ?x }
@@ -51,6 +52,9 @@ SELECT ?transfer (SAMPLE(?name) AS ?who) (SAMPLE(?f) AS ?from) (SAMPLE(?fl) AS ?
 GROUP BY ?transfer
 ORDER BY ?start ?who
 """
+
+
+_NOT_REJECTED = "FILTER NOT EXISTS { ?transfer dakg:reviewStatus dakg:Rejected }"
 
 
 @dataclass
@@ -147,12 +151,15 @@ class TransferObligations:
     receiving_bound: list[Binding]
 
 
-def transfer_obligations(root: Path) -> list[TransferObligations]:
-    """For every transfer in the store: which treaties bound each of its states then."""
+def transfer_obligations(root: Path, include_rejected: bool = False) -> list[TransferObligations]:
+    """For every transfer in the store (but those an analyst rejected, unless asked): which
+    treaties bound each of its states then."""
     store = open_read_only(root)
     periods, labels = _periods(store)
     out = []
-    for row in store.query(_TRANSFERS, use_default_graph_as_union=True):  # type: ignore[union-attr]
+    rejected = "" if include_rejected else _NOT_REJECTED
+    query = _TRANSFERS.replace("#REJECTED", rejected)
+    for row in store.query(query, use_default_graph_as_union=True):  # type: ignore[union-attr]
         first = date.fromisoformat(row["start"].value) if row["start"] is not None else None
         last = date.fromisoformat(row["end"].value) if row["end"] is not None else None
 

@@ -154,6 +154,7 @@ class Fact:
     attributed_to: str | None = None
     notes: list[str] = field(default_factory=list)
     key: str = ""
+    citation: dict[str, str] | None = None  # an external source, for an analyst's fact
 
 
 @dataclass

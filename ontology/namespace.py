@@ -83,6 +83,7 @@ class DAKG(DefinedNamespace):
     Sentence: URIRef  # Sentence
     FootnoteMarker: URIRef  # Footnote marker
     Evidence: URIRef  # Evidence
+    Citation: URIRef  # Citation
 
     # Object properties
     about: URIRef  # about
