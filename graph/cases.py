@@ -207,11 +207,11 @@ def add_case(
     for key, (owner, status) in applied.status.items():
         if owner is not case:
             continue
-        fact = fact_iri(key)
-        graph.add((fact, DAKG.reviewStatus, STATUS[status]))
-        graph.add((fact, DAKG.reviewer, reviewer))
-        graph.add((fact, DAKG.reviewDate, Literal(case.date, datatype=XSD.date)))
-        graph.add((fact, DAKG.partOfCase, node))
+        reviewed = fact_iri(key)
+        graph.add((reviewed, DAKG.reviewStatus, STATUS[status]))
+        graph.add((reviewed, DAKG.reviewer, reviewer))
+        graph.add((reviewed, DAKG.reviewDate, Literal(case.date, datatype=XSD.date)))
+        graph.add((reviewed, DAKG.partOfCase, node))
     nodes = {ref: _entity_iri(ref) for ref in applied.entities}
     for ref, entity in applied.entities.items():
         cls = {"state": DAKG.State, "body": DAKG.Body, "person": DAKG.Person}[entity.kind]

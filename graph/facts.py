@@ -187,10 +187,9 @@ def write_fact(
         graph.add((node, DAKG.assuranceKind, ASSURANCES[str(f["kind"])]))
         if f.get("content"):
             graph.add((node, DAKG.assuranceContent, Literal(f["content"])))
-        transfer = f.get("transfer")
-        if transfer:
-            kind = "transfer" if transfer.startswith("transfer-") else "proposed-transfer"
-            graph.add((node, DAKG.relatesToTransfer, iris.instance(kind, transfer)))
+        related = f.get("transfer")
+        if related:
+            graph.add((node, DAKG.relatesToTransfer, fact_iri(related)))
     elif fact.kind == "outcome":
         link(DAKG.victim, "person")
         link(DAKG.perpetrator, "perpetrator")
