@@ -77,8 +77,14 @@ def test_sentence_offsets_round_trip_in_the_store(
 
 def test_each_document_has_its_own_named_graph(built: Path, documents: dict[str, Document]) -> None:
     graphs = {g for (g,) in select(built, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")}
-    assert {str(document_graph(stem)) for stem in documents} | {
-        "https://w3id.org/dakg/graph/ontology"
+    base = "https://w3id.org/dakg/graph/"
+    cases = {
+        base + "case/" + c
+        for c in ["arar", "yusupov", "russian-guantanamo-detainees", "fakhruddinov"]
+    }
+    assert {str(document_graph(stem)) for stem in documents} | cases | {
+        base + "ontology",
+        base + "reference",
     } == graphs
 
 

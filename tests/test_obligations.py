@@ -48,7 +48,7 @@ def test_the_seven_russians_were_sent_to_a_party_to_cat_iccpr_and_echr(built: Pa
 
 
 def test_an_undated_transfer_never_guesses(built: Path) -> None:
-    [row] = [r for r in transfer_obligations(built) if r.person == "Maher Arar"]
+    [row] = [r for r in transfer_obligations(built) if r.person == "Maher Arar" and not r.date]
     assert {b.status for b in row.sending_bound} <= {"date unknown", "no action recorded"}
 
 
