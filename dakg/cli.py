@@ -277,6 +277,50 @@ def _binding(bound: object) -> str:
     return f"{status}{note}{unverified}"
 
 
+@cli.command()
+@click.argument("case", required=False)
+@data_dir_option
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
+def assess(case: str | None, data_dir: Path | None, as_json: bool) -> None:
+    """Each assurance with its red flags (systematic torture, targeted group, personal risk,
+    onward transfer, no effective control), their evidence, and the harm that followed.
+
+    CASE is a case slug (as in corpus/cases/*.yaml); without it, every assurance.
+
+    Example: dakg assess yusupov
+    """
+    from dataclasses import asdict
+
+    from dakg.graph.assessment import assess_assurances
+    from dakg.graph.store import data_dir as resolve
+
+    with user_errors():
+        rows = assess_assurances(resolve(data_dir), case)
+    if as_json:
+        click.echo(json.dumps([asdict(r) for r in rows], indent=2, ensure_ascii=False))
+        return
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console()
+    for row in rows:
+        head = Text(f"Assurance given by {row.given_by}", style="bold")
+        head.append(f" about {row.about or 'no one named'}")
+        head.append(f", sought by {row.sought_by or 'not said'}  [{row.key}]", style="dim")
+        console.print(head)
+        for flag in row.flags:
+            console.print(Text(f"  red flag: {flag.factor}", style="red"))
+            console.print(Text(f"    “{flag.quote}”", style="italic"))
+        if not row.flags:
+            console.print(Text("  no red flag found in the documents"))
+        if row.harm:
+            for harm in row.harm:
+                console.print(Text(f"  followed by harm: {harm.factor}", style="yellow"))
+                console.print(Text(f"    “{harm.quote}”", style="italic"))
+        else:
+            console.print(Text("  followed by harm: none recorded in the giving state"))
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="dakg")

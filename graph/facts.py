@@ -70,6 +70,7 @@ FACT_CLASSES = {
     "decision": DAKG.Decision,
     "advocacy": DAKG.AdvocacyAction,
     "role": DAKG.RoleFact,
+    "finding": DAKG.RiskFinding,
 }
 
 
@@ -138,9 +139,21 @@ def _entity(graph: Graph, entity: Entity, node: URIRef, nodes: dict[str, URIRef]
         instrument = iris.instance("instrument", entity.instrument)
         graph.add((node, DAKG.ofInstrument, instrument))
         graph.add((node, DAKG.provisionNumber, Literal(entity.number)))
-    for member in sorted(entity.members):
+    for member in sorted(entity.members | entity.inferred_members):
         if member in nodes:
             graph.add((node, DAKG.hasMember, nodes[member]))
+    if entity.inferred_members:
+        names = ", ".join(sorted(m.split(":", 1)[1] for m in entity.inferred_members))
+        graph.add(
+            (
+                node,
+                RDFS.comment,
+                Literal(
+                    "members inferred (harmed where the group was sent, with no transfer"
+                    f" of their own): {names}"
+                ),
+            )
+        )
 
 
 def _state_label(graph: Graph, node: URIRef, code: str) -> None:
@@ -218,6 +231,9 @@ def write_fact(
         if f.get("demand"):
             graph.add((node, DAKG.demand, Literal(f["demand"])))
         graph.add((node, RDFS.label, Literal(str(f.get("kind") or "advocacy"))))
+    elif fact.kind == "finding":
+        graph.add((node, DAKG.assesses, fact_iri(str(f["assurance"]))))
+        graph.add((node, DAKG.riskFactor, DAKG[str(f["factor"])]))
     elif fact.kind == "role":
         link(DAKG.roleHolder, "person")
         link(DAKG.roleIn, "organisation")

@@ -66,7 +66,7 @@ def _hypothetical(ctx: Context, token: Token) -> bool:
             c.dep_ == "det" and c.lower_ == "no" for c in ancestor.children if c.i < token.i
         ):
             return True
-        if ancestor.dep_ in {"advcl", "relcl", "ccomp"}:
+        if ancestor.dep_ in {"advcl", "ccomp"}:
             break
     return False
 

@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from .advocacy import find_advocacy
+from .assess import assess
 from .assurances import find_assurances
 from .context import Context, find_groups
 from .decisions import find_decisions
@@ -48,7 +49,9 @@ def extract(document: Document) -> Extraction:
     used = {v for f in facts for v in f.fields.values() if isinstance(v, str) and ":" in v}
     used |= {f.attributed_to for f in facts if f.attributed_to}
     entities = {ref: e for ref, e in ctx.mentions.entities.items() if e.mentions or ref in used}
-    return Extraction(document=document, entities=entities, facts=facts)
+    extraction = Extraction(document=document, entities=entities, facts=facts)
+    extraction.facts += assess(extraction)
+    return extraction
 
 
 _STATE_FIELDS = ("from", "to", "where", "given_by", "sought_by")
@@ -436,6 +439,7 @@ def to_json(extraction: Extraction) -> dict[str, Any]:
         "decisions": [],
         "advocacy": [],
         "roles": [],
+        "findings": [],
     }
     for fact in _with_members(extraction):
         f = fact.fields
@@ -491,6 +495,8 @@ def to_json(extraction: Extraction) -> dict[str, Any]:
             out["advocacy"].append(
                 {k: label(v) for k, v in f.items()} | {"date": fact.date} | common(fact)
             )
+        elif fact.kind == "finding":
+            out["findings"].append(dict(f) | common(fact))
         elif fact.kind == "role":
             out["roles"].append({k: label(v) for k, v in f.items()} | common(fact))
     return out

@@ -95,7 +95,14 @@ EntityKind = Literal[
     "person", "state", "organisation", "body", "instrument", "article", "place", "group"
 ]
 FactKind = Literal[
-    "transfer", "proposed_transfer", "assurance", "outcome", "decision", "advocacy", "role"
+    "transfer",
+    "proposed_transfer",
+    "assurance",
+    "outcome",
+    "decision",
+    "advocacy",
+    "role",
+    "finding",
 ]
 
 

@@ -14,6 +14,7 @@ from .model import Segment
 
 _END = re.compile(r"[.!?]+[”’\"')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
+_INITIALISM = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 
 
 def split_sentences(text: str, offset: int = 0) -> list[Segment]:
@@ -37,7 +38,10 @@ def _is_abbreviation(before: str, abbreviations: frozenset[str]) -> bool:
     word = token.group(1).lstrip("(“\"‘'[")
     if len(word) == 1 and word.isupper():
         return True
-    return word.casefold() in abbreviations
+    last = word.rsplit("-", 1)[-1]  # "then-U.N."
+    if _INITIALISM.fullmatch(last):
+        return True
+    return word.casefold() in abbreviations or last.casefold() in abbreviations
 
 
 def _append(sentences: list[Segment], text: str, start: int, end: int, offset: int) -> None:

@@ -84,6 +84,8 @@ class DAKG(DefinedNamespace):
     FootnoteMarker: URIRef  # Footnote marker
     Evidence: URIRef  # Evidence
     Citation: URIRef  # Citation
+    RiskFinding: URIRef  # Risk finding
+    assesses: URIRef  # assesses
 
     # Object properties
     about: URIRef  # about

@@ -192,3 +192,25 @@ def test_a_stale_review_is_reported_and_the_build_goes_on(tmp_path: Path, corpus
     )
     report = build(copy, tmp_path / "data")
     assert any("stale.yaml:6: review of outcome-000000000000" in w for w in report.warnings)
+
+
+def test_assess_flags_systematic_torture_in_uzbekistan_with_its_evidence(built: Path) -> None:
+    from dakg.graph.assessment import assess_assurances
+
+    [yusupov] = [a for a in assess_assurances(built, "yusupov") if a.given_by == "Uzbekistan"]
+    assert yusupov.about == "Bekhzod Yusupov" and yusupov.sought_by == "United States"
+    systematic = [f.quote for f in yusupov.flags if f.factor == "systematic torture"]
+    assert any("torture and similar ill-treatment is systematic" in q for q in systematic)
+    assert any(
+        f.factor == "personal risk" and "more likely than not" in f.quote for f in yusupov.flags
+    )
+    assert yusupov.harm == []
+
+
+def test_assess_shows_harm_after_the_russian_assurance_without_rejected_facts(built: Path) -> None:
+    from dakg.graph.assessment import assess_assurances
+
+    [russia] = assess_assurances(built, "russian-guantanamo-detainees")
+    kinds = {h.factor for h in russia.harm}
+    assert {"torture", "ill-treatment", "conviction"} <= kinds
+    assert not any("Guantanamo." in h.quote and h.factor == "detention" for h in russia.harm)
