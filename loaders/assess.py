@@ -15,7 +15,7 @@ import tomllib
 from functools import cache
 from pathlib import Path
 
-from .model import Evidence, Extraction, Fact
+from .model import Evidence, Extraction, Fact, Segment
 
 _DATA = Path(__file__).parent / "data" / "risk_factors.toml"
 
@@ -37,7 +37,7 @@ def risk_factors() -> dict[str, tuple[str, list[re.Pattern[str]], list[re.Patter
 def assess(extraction: Extraction) -> list[Fact]:
     """Findings for every assurance event of a document."""
     document = extraction.document
-    states_in: dict[str, set[str]] = {}
+    states_in: dict[str, set[int]] = {}
     for entity in extraction.entities.values():
         code = entity.key if entity.kind == "state" else entity.state
         if not code:
@@ -70,7 +70,7 @@ def assess(extraction: Extraction) -> list[Fact]:
     return _unique(findings)
 
 
-def _sentence_index(sentences: list, mention: Evidence) -> int:  # type: ignore[type-arg]
+def _sentence_index(sentences: list[Segment], mention: Evidence) -> int:
     for i, sentence in enumerate(sentences):
         if sentence.start <= mention.start < sentence.end:
             return i
