@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
@@ -70,6 +70,9 @@ def apply_cases(
 ) -> Applied:
     """Check the case files against the corpus and apply them to the extracted facts."""
     applied = Applied()
+    for case in cases:
+        _split(case, extractions)
+        _merge(case, extractions)
     facts = {f.key: f for e in extractions.values() for f in e.facts}
     seen: dict[str, Path] = {}
     for case in sorted(cases, key=lambda c: (c.date, c.path.name)):
@@ -95,6 +98,52 @@ def apply_cases(
             _added(case, item.fields, item.line, documents, applied) for item in case.facts
         ]
     return applied
+
+
+def _rename(extraction: Extraction, old: str, new: str, label: str | None = None) -> None:
+    """Point every fact of ``extraction`` that names ``old`` at ``new``; keep the name."""
+    entities = extraction.entities
+    source = entities.pop(old, None)
+    if source is None:
+        return
+    kind, key = new.split(":", 1)
+    target = entities.setdefault(new, replace(source, key=key, label=label or source.label))
+    target.aliases |= source.aliases | {source.label}
+    target.aliases.discard(target.label)
+    for fact in extraction.facts:
+        for field_name, value in list(fact.fields.items()):
+            if value == old:
+                fact.fields[field_name] = new
+        if fact.attributed_to == old:
+            fact.attributed_to = new
+    for entity in entities.values():
+        for members in (entity.members, entity.inferred_members):
+            if old in members:
+                members.discard(old)
+                members.add(new)
+
+
+def _merge(case: CaseFile, extractions: dict[str, Extraction]) -> None:
+    """ "keep: person:a, merge: person:b": b's mentions and facts are a's."""
+    for item in case.merges:
+        labels = [
+            e.entities[item["keep"]].label
+            for e in extractions.values()
+            if item["keep"] in e.entities
+        ]
+        for extraction in extractions.values():
+            _rename(extraction, item["merge"], item["keep"], labels[0] if labels else None)
+
+
+def _split(case: CaseFile, extractions: dict[str, Extraction]) -> None:
+    """In the listed documents, an entity's mentions and facts belong to a new entity."""
+    for item in case.splits:
+        kind = item["entity"].split(":", 1)[0]
+        new = f"{kind}:{slug(item['into'])}"
+        for stem in item["documents"]:
+            if stem not in extractions:
+                raise CaseFileError(f"{case.path}: split names no document {stem!r}")
+            _rename(extractions[stem], item["entity"], new, item["into"])
 
 
 def _ref(name: str, value: str, applied: Applied) -> str:
@@ -203,7 +252,10 @@ def add_case(
     graph.add((reviewer, RDF.type, DAKG.Person))
     graph.add((reviewer, RDFS.label, Literal(case.reviewer)))
     for name in case.concerns:
-        graph.add((node, DAKG.concerns, iris.instance("person", slug(name))))
+        person = iris.instance("person", slug(name))
+        graph.add((node, DAKG.concerns, person))
+        graph.add((person, RDF.type, DAKG.Person))
+        graph.add((person, RDFS.label, Literal(name)))
     for key, (owner, status) in applied.status.items():
         if owner is not case:
             continue

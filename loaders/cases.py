@@ -57,6 +57,8 @@ class CaseFile:
     concerns: list[str]
     reviews: list[Review]
     facts: list[AddedFact]
+    merges: list[dict[str, str]] = field(default_factory=list)
+    splits: list[dict[str, Any]] = field(default_factory=list)
 
 
 @cache
@@ -124,6 +126,8 @@ def read_case(path: Path) -> CaseFile:
         concerns=list(data.get("concerns", [])),
         reviews=reviews,
         facts=facts,
+        merges=list(data.get("merge", [])),
+        splits=list(data.get("split", [])),
     )
 
 

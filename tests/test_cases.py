@@ -214,3 +214,27 @@ def test_assess_shows_harm_after_the_russian_assurance_without_rejected_facts(bu
     kinds = {h.factor for h in russia.harm}
     assert {"torture", "ill-treatment", "conviction"} <= kinds
     assert not any("Guantanamo." in h.quote and h.factor == "detention" for h in russia.harm)
+
+
+def test_merge_and_split_are_reversible(tmp_path: Path, corpus: Path) -> None:
+    copy = corpus_copy(corpus, tmp_path)
+    root = tmp_path / "data"
+    victims = "SELECT DISTINCT ?v WHERE { ?h a dakg:Harm ; dakg:victim ?v }"
+    gumarov = "https://w3id.org/dakg/id/person/ravil-gumarov"
+    ishmuratov = "https://w3id.org/dakg/id/person/timur-ishmuratov"
+    (copy / "cases" / "merge.yaml").write_text(
+        "case: merge\ntitle: t\nreviewer: r\ndate: 2026-11-25\n"
+        "merge:\n  - keep: person:ravil-gumarov\n    merge: person:timur-ishmuratov\n"
+        "split:\n  - entity: person:carroll-bogert\n"
+        "    documents: [hrw-2007-03-28-russia-guantanamo]\n"
+        "    into: C. Bogert\n",
+        encoding="utf-8",
+    )
+    build(copy, root)
+    found = {v for (v,) in select(root, victims)}
+    assert gumarov in found and ishmuratov not in found
+    roles = select(root, "SELECT ?p WHERE { ?r a dakg:RoleFact ; dakg:roleHolder ?p }")
+    assert ("https://w3id.org/dakg/id/person/c-bogert",) in roles
+    (copy / "cases" / "merge.yaml").unlink()
+    build(copy, root)
+    assert {gumarov, ishmuratov} <= {v for (v,) in select(root, victims)}
