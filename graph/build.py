@@ -20,6 +20,7 @@ from . import iris
 from .cases import add_case, apply_cases, case_graph
 from .documents import add_document
 from .facts import add_extraction
+from .norms import add_norms
 from .reference import REFERENCE_GRAPH, add_reference
 from .store import new_build
 from .validate import validate
@@ -97,6 +98,9 @@ def make_dataset(
         add_extraction(graph, extractions[doc.stem], reviewed)
     for case in cases or []:
         add_case(dataset.graph(case_graph(case.slug)), case, applied, by_stem)
+    skipped = add_norms(dataset.graph(REFERENCE_GRAPH), by_stem)
+    if report is not None:
+        report.warnings += skipped
     return dataset
 
 

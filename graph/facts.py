@@ -71,6 +71,7 @@ FACT_CLASSES = {
     "advocacy": DAKG.AdvocacyAction,
     "role": DAKG.RoleFact,
     "finding": DAKG.RiskFinding,
+    "norm": DAKG.NormStatement,
 }
 
 

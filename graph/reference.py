@@ -110,7 +110,10 @@ def _article(graph: Graph, instrument: str, provision: str) -> URIRef:
     graph.add((node, RDF.type, DAKG.Article))
     graph.add((node, DAKG.ofInstrument, iris.instance("instrument", instrument)))
     graph.add((node, DAKG.provisionNumber, Literal(number)))
-    graph.add((node, RDFS.label, Literal(f"{instrument} art. {number}")))
+    from dakg.loaders.gazetteer import gazetteer
+
+    entry = gazetteer().get("instrument", instrument)
+    graph.add((node, RDFS.label, Literal(f"{entry.label if entry else instrument} art. {number}")))
     return node
 
 

@@ -103,6 +103,7 @@ FactKind = Literal[
     "advocacy",
     "role",
     "finding",
+    "norm",
 ]
 
 

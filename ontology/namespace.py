@@ -84,6 +84,18 @@ class DAKG(DefinedNamespace):
     FootnoteMarker: URIRef  # Footnote marker
     Evidence: URIRef  # Evidence
     Citation: URIRef  # Citation
+    NormStatement: URIRef  # Norm statement
+    aboutProvision: URIRef  # about provision
+    normKind: URIRef  # norm kind
+    NormKindScheme: URIRef  # Norm kinds
+    ExplicitNonRefoulement: URIRef  # explicit non-refoulement
+    DerivedNonRefoulement: URIRef  # derived non-refoulement
+    AbsoluteBan: URIRef  # absolute ban
+    PermittedException: URIRef  # permitted exception
+    RiskStandard: URIRef  # risk standard
+    Remedy: URIRef  # remedy
+    AssuranceFactor: URIRef  # factor for weighing assurances
+    ProhibitedReliance: URIRef  # circumstance prohibiting reliance on assurances
     RiskFinding: URIRef  # Risk finding
     assesses: URIRef  # assesses
 

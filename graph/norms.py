@@ -1,0 +1,78 @@
+"""Curated norms (``data/norms.yaml``): what instruments require, each on a verified quote.
+
+Each entry becomes a ``dakg:NormStatement`` about provisions or instruments, with an evidence
+node anchoring its quote in a corpus document. A quote that is not verbatim stops the build
+with the file and entry; an entry whose document is not in the corpus being built is left
+out (its quote cannot be anchored) and reported.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+
+from dakg.errors import DakgError
+from dakg.loaders.model import Document, Evidence, Fact
+from dakg.ontology.namespace import DAKG
+
+from . import iris
+from .facts import write_fact
+
+NORMS = Path(__file__).parent / "data" / "norms.yaml"
+
+
+def add_norms(graph: Graph, documents: dict[str, Document]) -> list[str]:
+    """Add the norm statements whose documents are present; return what was left out."""
+    import yaml
+
+    from dakg.loaders.gazetteer import gazetteer
+
+    entries = yaml.safe_load(NORMS.read_text(encoding="utf-8"))
+    skipped = []
+    for entry in entries:
+        quote = entry["quote"]
+        document = documents.get(quote["document"])
+        if document is None:
+            skipped.append(f"{NORMS}: {entry['id']}: {quote['document']} is not in this corpus")
+            continue
+        start = document.clean.find(quote["text"])
+        if start < 0:
+            raise DakgError(
+                f"{NORMS}: {entry['id']}: the quote is not verbatim in {quote['document']}"
+            )
+        fact = Fact(
+            kind="norm",
+            fields={"id": entry["id"]},
+            evidence=[Evidence(quote["text"], start, start + len(quote["text"]))],
+            rule="curated",
+            confidence=1.0,
+            key=f"norm-{entry['id']}",
+        )
+        node = write_fact(graph, fact, document, {}, status=DAKG.Confirmed)
+        graph.add((node, DAKG.normKind, DAKG[entry["kind"]]))
+        graph.add((node, DAKG.statementText, Literal(entry["text"])))
+        graph.add((node, RDFS.label, Literal(entry["id"])))
+        for about in entry["about"]:
+            graph.add((node, DAKG.aboutProvision, _provision(graph, about, gazetteer())))
+    return skipped
+
+
+def _provision(graph: Graph, path: str, names: object) -> URIRef:
+    """The node of "cat" (an instrument) or "cat/article/3" (one of its articles)."""
+    instrument, _, number = path.partition("/article/")
+    inst = iris.instance("instrument", instrument)
+    graph.add((inst, RDF.type, DAKG.Instrument))
+    entry = names.get("instrument", instrument)  # type: ignore[attr-defined]
+    graph.add((inst, RDFS.label, Literal(entry.label if entry else instrument)))
+    if not number:
+        return inst
+    node = URIRef(f"{inst}/article/{number}")
+    rule = instrument.endswith("rules-of-court")
+    written = number.replace("-", " (") + ")" if "-" in number else number  # as extracted
+    label = f"{entry.label if entry else instrument} {'rule' if rule else 'art.'} {written}"
+    graph.add((node, RDF.type, DAKG.Rule if rule else DAKG.Article))
+    graph.add((node, DAKG.ofInstrument, inst))
+    graph.add((node, DAKG.provisionNumber, Literal(written)))
+    graph.add((node, RDFS.label, Literal(label)))
+    return node
