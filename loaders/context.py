@@ -154,6 +154,27 @@ class Context:
                 refs += [r for r in self.refs(conj, kinds) if r not in refs]
         return refs
 
+    def undergoers(self, token: Token) -> list[str] | None:
+        """Who undergoes a verb: the persons or groups its passive subject or object names;
+        ``[]`` if it has one that names nobody ("deported one man"), ``None`` if none."""
+        targets = [c for c in token.children if c.dep_ in {"nsubjpass", "dobj"}]
+        for target in targets:
+            refs = self.refs(target, {"person", "group"})
+            if refs:
+                return refs
+        return [] if targets else None
+
+    def owners(self, token: Token) -> list[str]:
+        """The persons or groups a noun belongs to: "his extradition", "torture of X"."""
+        for child in token.children:
+            if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of"):
+                owner = child if child.dep_ == "poss" else self.child(child, "pobj")
+                if owner is not None:
+                    refs = self.refs(owner, {"person", "group"})
+                    if refs:
+                        return refs
+        return []
+
     def phrase(self, token: Token) -> tuple[int, int]:
         """The character span of ``token``'s phrase, without its clauses and conjuncts."""
         left, right = token.i, token.i

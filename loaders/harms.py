@@ -155,13 +155,9 @@ def _risk_word_before(token: Token, words: set[str]) -> bool:
 def _victims(ctx: Context, token: Token) -> list[str]:
     kinds = {"person", "group"}
     if token.pos_ == "VERB":
-        targets = [c for c in token.children if c.dep_ in {"nsubjpass", "dobj"}]
-        for target in targets:
-            refs = ctx.refs(target, kinds)
-            if refs:
-                return refs
-        if targets:
-            return []
+        undergoers = ctx.undergoers(token)
+        if undergoers is not None:
+            return undergoers
         if token.dep_ == "conj":
             return _victims(ctx, token.head)
         if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN"}:
@@ -176,13 +172,9 @@ def _victims(ctx: Context, token: Token) -> list[str]:
             if head.dep_ == "conj":
                 subject = ctx.child(head.head, "nsubj", "nsubjpass")
                 return ctx.refs(subject, kinds) if subject is not None else []
-    for child in token.children:
-        if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of"):
-            owner = child if child.dep_ == "poss" else ctx.child(child, "pobj")
-            if owner is not None:
-                refs = ctx.refs(owner, kinds)
-                if refs:
-                    return refs
+    owners = ctx.owners(token)
+    if owners:
+        return owners
     if token.dep_ in {"dobj", "pobj"}:
         verb = token.head if token.dep_ == "dobj" else token.head.head
         subject = ctx.child(verb, "nsubj", "nsubjpass")

@@ -89,13 +89,9 @@ def _transfer(ctx: Context, token: Token, kind: str) -> list[Fact]:
 def _patients(ctx: Context, token: Token) -> list[str]:
     kinds = {"person", "group"}
     if token.pos_ == "VERB":
-        targets = [c for c in token.children if c.dep_ in {"nsubjpass", "dobj"}]
-        for target in targets:
-            refs = ctx.refs(target, kinds)
-            if refs:
-                return refs
-        if targets:  # its own object, unnamed ("and Turkey deported one man")
-            return []
+        undergoers = ctx.undergoers(token)  # [] for "and Turkey deported one man"
+        if undergoers is not None:
+            return undergoers
         if token.dep_ == "conj":
             return _patients(ctx, token.head)
         if token.dep_ in {"relcl", "acl"}:
@@ -109,13 +105,9 @@ def _patients(ctx: Context, token: Token) -> list[str]:
             groups = [r for i, r in ctx.groups.items() if token.sent.start <= i < token.i]
             return (groups or before)[-1:]
         return []
-    for child in token.children:
-        if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of"):
-            owner = child if child.dep_ == "poss" else ctx.child(child, "pobj")
-            if owner is not None:
-                refs = ctx.refs(owner, kinds)
-                if refs:
-                    return refs
+    owners = ctx.owners(token)
+    if owners:
+        return owners
     return []
 
 
