@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
@@ -318,36 +319,29 @@ class Context:
     def _subject_person(self, token: Token) -> str | None:
         """The person who is the subject of this sentence (before the pronoun) or of the
         previous one: "X, an associate of Y, was detained after they returned him"."""
-        sent = token.sent
-        previous = self.doc[sent.start - 1].sent if sent.start > 0 else None
-        for candidate in (sent, previous):
-            if candidate is None:
-                continue
-            for t in candidate:
-                if t.i >= token.i:
-                    break
-                if t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ not in _HE | _SHE | _THEY:
-                    refs = [r for r in self.refs(t, {"person"})]
-                    if len(refs) == 1:
-                        return refs[0]
+        for t in self._before_pronoun(token):
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ not in _HE | _SHE | _THEY:
+                refs = self.refs(t, {"person"})
+                if len(refs) == 1:
+                    return refs[0]
         return None
 
     def _plural_subject(self, token: Token) -> list[str]:
         """Persons coordinated in this sentence (before the pronoun) or the one before:
         "Ravil Gumarov and Timur Ishmuratov ... were detained. They were beaten"."""
-        sent = token.sent
-        previous = self.doc[sent.start - 1].sent if sent.start > 0 else None
-        for candidate in (sent, previous):
-            if candidate is None:
-                continue
-            for t in candidate:
-                if t.i >= token.i:
-                    break
-                if t.conjuncts and t.dep_ != "conj" and t.pos_ == "PROPN":
-                    refs = self.refs(t, {"person"})
-                    if len(refs) >= 2:
-                        return refs
+        for t in self._before_pronoun(token):
+            if t.conjuncts and t.dep_ != "conj" and t.pos_ == "PROPN":
+                refs = self.refs(t, {"person"})
+                if len(refs) >= 2:
+                    return refs
         return []
+
+    def _before_pronoun(self, token: Token) -> Iterator[Token]:
+        """The tokens of this sentence before ``token``, then those of the sentence before."""
+        sent = token.sent
+        yield from self.doc[sent.start : token.i]
+        if sent.start > 0:
+            yield from self.doc[sent.start - 1].sent
 
     def _paragraph_start(self, offset: int) -> int:
         for p in self.document.paragraphs:
