@@ -229,11 +229,15 @@ def extract(files: tuple[Path, ...], as_json: bool, max_size: float) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of tables.")
 @click.option("--include-rejected", is_flag=True, help="Also show transfers an analyst rejected.")
 def obligations(data_dir: Path | None, as_json: bool, include_rejected: bool) -> None:
-    """Which treaties bound each transfer's sending and receiving state on its date.
+    """Which obligations bound each transfer's sending and receiving state on its date, and
+    through which provisions.
 
-    A state is bound from the day its ratification, accession or succession took effect
-    until a withdrawal did; a transfer dated only to a month or year gives "uncertain"
-    where the state became (or ceased to be) bound within that span.
+    The sending state owes non-refoulement, the receiving state the prohibition of torture,
+    through the provisions the curated norms name (every reading kept). A state is bound
+    from the day its ratification, accession or succession took effect until a withdrawal
+    did; a transfer dated only to a month or year gives "uncertain" where the state became
+    (or ceased to be) bound within that span. Reservations and understandings on those
+    provisions are listed with their text.
 
     Example: dakg obligations --json
     """
@@ -257,8 +261,14 @@ def obligations(data_dir: Path | None, as_json: bool, include_rejected: bool) ->
             f"{row.person}: {row.sending or '?'} -> {row.receiving or '?'}, "
             f"{row.date or 'date unknown'} ({row.status.lower()})"
         )
-        table = Table("instrument", "sending state", "receiving state", title=Text(title))
+        table = Table(
+            "instrument",
+            "sending state: non-refoulement",
+            "receiving state: prohibition of torture",
+            title=Text(title),
+        )
         receiving = {b.instrument: b for b in row.receiving_bound}
+        qualified: list[str] = []
         for bound in row.sending_bound or row.receiving_bound:
             other = receiving.get(bound.instrument)
             table.add_row(
@@ -266,15 +276,28 @@ def obligations(data_dir: Path | None, as_json: bool, include_rejected: bool) ->
                 Text(_binding(bound) if row.sending_bound else "?"),
                 Text(_binding(other) if other else "?"),
             )
+            for b in (bound, other):
+                if b is not None and b.status in {"bound", "uncertain"}:
+                    qualified += [q for q in b.qualified_by if q not in qualified]
         console.print(table)
+        for text in qualified:
+            console.print(Text(f"  qualified by {text}"))
 
 
-def _binding(bound: object) -> str:
-    status = getattr(bound, "status", "")
-    since = getattr(bound, "since", None)
+def _binding(bound: Any) -> str:
+    """A table cell: the status, since when, through which provisions, unverified or not."""
+    status = bound.status
+    since = bound.since
     note = f" (since {since})" if since and status in {"bound", "uncertain", "date unknown"} else ""
-    unverified = "" if getattr(bound, "verified", True) else " [unverified]"
-    return f"{status}{note}{unverified}"
+    unverified = "" if bound.verified else " [unverified]"
+    cell = f"{status}{note}{unverified}"
+    if bound.provisions and status in {"bound", "uncertain", "date unknown"}:
+        named = [
+            p.removeprefix(bound.instrument).strip() or "the whole instrument"
+            for p in bound.provisions
+        ]
+        cell += "\nthrough " + "; ".join(named)
+    return cell
 
 
 @cli.command()

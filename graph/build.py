@@ -21,6 +21,7 @@ from .cases import add_case, apply_cases, case_graph
 from .documents import add_document
 from .facts import add_extraction
 from .norms import add_norms
+from .obligations import add_obligations
 from .reference import REFERENCE_GRAPH, add_reference
 from .store import new_build
 from .validate import validate
@@ -76,7 +77,8 @@ def make_dataset(
     strict: bool = False,
 ) -> Dataset:
     """One named graph per document (its description, segments, entities and facts), one
-    per case file, one for the reference data and one for the ontology."""
+    per case file, one for the reference data (treaties and norms), one for the obligations
+    derived from them and one for the ontology."""
     from dakg.loaders.extract import extract
 
     extractions = {}
@@ -101,6 +103,7 @@ def make_dataset(
     skipped = add_norms(dataset.graph(REFERENCE_GRAPH), by_stem)
     if report is not None:
         report.warnings += skipped
+    add_obligations(dataset)
     return dataset
 
 

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV
 
 from dakg.errors import DakgError
 from dakg.loaders.cases import CaseFile, CaseFileError, verify_quotes
@@ -27,7 +26,7 @@ from dakg.loaders.model import Document, Entity, Evidence, Extraction, Fact
 from dakg.ontology.namespace import DAKG
 
 from . import iris
-from .facts import fact_iri, write_fact
+from .facts import fact_iri, write_citation, write_fact
 
 STATUS = {
     "extracted": DAKG.Extracted,
@@ -279,17 +278,7 @@ def add_case(
         graph.add((fact_node, DAKG.reviewer, reviewer))
         graph.add((fact_node, DAKG.reviewDate, Literal(case.date, datatype=XSD.date)))
         if fact.citation:
-            citation = iris.instance("citation", f"{fact.key}")
-            graph.add((citation, RDF.type, DAKG.Citation))
-            graph.add((citation, DCTERMS.title, Literal(fact.citation["title"])))
-            graph.add((citation, DCTERMS.publisher, Literal(fact.citation["publisher"])))
-            if fact.citation.get("date"):
-                graph.add((citation, DCTERMS.date, Literal(fact.citation["date"])))
-            if fact.citation.get("url"):
-                graph.add(
-                    (citation, DCTERMS.source, Literal(fact.citation["url"], datatype=XSD.anyURI))
-                )
-            graph.add((fact_node, PROV.wasDerivedFrom, citation))
+            write_citation(graph, fact_node, fact.key, fact.citation)
 
 
 def _entity_iri(ref: str) -> URIRef:

@@ -12,6 +12,7 @@ an unnamed body is scoped to its document.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
@@ -311,3 +312,24 @@ def _sentence_at(document: Document, offset: int) -> int | None:
         if sentence.start <= offset < sentence.end:
             return number
     return None
+
+
+def write_citation(graph: Graph, fact: URIRef, key: str, citation: dict[str, Any]) -> URIRef:
+    """The external source a fact rests on when no corpus passage gives it: title, publisher,
+    date, address, and (for reference data) the verbatim text, whether it was read, and where."""
+    node = iris.instance("citation", key)
+    graph.add((node, RDF.type, DAKG.Citation))
+    graph.add((node, DCTERMS.title, Literal(citation["title"])))
+    graph.add((node, DCTERMS.publisher, Literal(citation["publisher"])))
+    if citation.get("date"):
+        graph.add((node, DCTERMS.date, Literal(str(citation["date"]))))
+    if citation.get("url"):
+        graph.add((node, DCTERMS.source, Literal(citation["url"], datatype=XSD.anyURI)))
+    if citation.get("text"):
+        graph.add((node, DAKG.citedText, Literal(citation["text"])))
+    if "verified" in citation:
+        graph.add((node, DAKG.verified, Literal(bool(citation["verified"]))))
+    if citation.get("note"):
+        graph.add((node, RDFS.comment, Literal(citation["note"])))
+    graph.add((fact, PROV.wasDerivedFrom, node))
+    return node

@@ -1,9 +1,10 @@
 """Curated norms (``data/norms.yaml``): what instruments require, each on a verified quote.
 
 Each entry becomes a ``dakg:NormStatement`` about provisions or instruments, with an evidence
-node anchoring its quote in a corpus document. A quote that is not verbatim stops the build
-with the file and entry; an entry whose document is not in the corpus being built is left
-out (its quote cannot be anchored) and reported.
+node anchoring its quote in a corpus document, or, for a provision the corpus does not quote
+(the Refugee Convention's art. 33(1)), a citation of the treaty text. A quote that is not
+verbatim stops the build with the file and entry; an entry whose document is not in the
+corpus being built is left out (its quote cannot be anchored) and reported.
 """
 
 from __future__ import annotations
@@ -17,13 +18,13 @@ from dakg.loaders.model import Document, Evidence, Fact
 from dakg.ontology.namespace import DAKG
 
 from . import iris
-from .facts import write_fact
+from .facts import write_citation, write_fact
 
 NORMS = Path(__file__).parent / "data" / "norms.yaml"
 
 
 def add_norms(graph: Graph, documents: dict[str, Document]) -> list[str]:
-    """Add the norm statements whose documents are present; return what was left out."""
+    """Add the norm statements whose sources are present; return what was left out."""
     import yaml
 
     from dakg.loaders.gazetteer import gazetteer
@@ -31,30 +32,38 @@ def add_norms(graph: Graph, documents: dict[str, Document]) -> list[str]:
     entries = yaml.safe_load(NORMS.read_text(encoding="utf-8"))
     skipped = []
     for entry in entries:
-        quote = entry["quote"]
-        document = documents.get(quote["document"])
-        if document is None:
-            skipped.append(f"{NORMS}: {entry['id']}: {quote['document']} is not in this corpus")
-            continue
-        start = document.clean.find(quote["text"])
-        if start < 0:
-            raise DakgError(
-                f"{NORMS}: {entry['id']}: the quote is not verbatim in {quote['document']}"
-            )
         fact = Fact(
             kind="norm",
             fields={"id": entry["id"]},
-            evidence=[Evidence(quote["text"], start, start + len(quote["text"]))],
+            evidence=[],
             rule="curated",
             confidence=1.0,
             key=f"norm-{entry['id']}",
         )
-        node = write_fact(graph, fact, document, {}, status=DAKG.Confirmed)
+        document = None
+        if "citation" in entry:
+            node = write_fact(graph, fact, None, {}, status=DAKG.Confirmed)
+            write_citation(graph, node, fact.key, entry["citation"])
+        else:
+            quote = entry["quote"]
+            document = documents.get(quote["document"])
+            if document is None:
+                skipped.append(f"{NORMS}: {entry['id']}: {quote['document']} is not in this corpus")
+                continue
+            start = document.clean.find(quote["text"])
+            if start < 0:
+                raise DakgError(
+                    f"{NORMS}: {entry['id']}: the quote is not verbatim in {quote['document']}"
+                )
+            fact.evidence = [Evidence(quote["text"], start, start + len(quote["text"]))]
+            node = write_fact(graph, fact, document, {}, status=DAKG.Confirmed)
         graph.add((node, DAKG.normKind, DAKG[entry["kind"]]))
         graph.add((node, DAKG.statementText, Literal(entry["text"])))
         graph.add((node, RDFS.label, Literal(entry["id"])))
         for about in entry["about"]:
             graph.add((node, DAKG.aboutProvision, _provision(graph, about, gazetteer())))
+        for factor in entry.get("factors", []):
+            graph.add((node, DAKG.namesFactor, DAKG[factor]))
     return skipped
 
 

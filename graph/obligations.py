@@ -1,33 +1,47 @@
-"""Which treaties bound a state on a given day, and each transfer's states on its date.
+"""Which obligations bound a transfer's states on its date, and through which provisions.
 
 Reads the store only: the treaty actions of the reference graph (with the day each took
-effect for its state) and the transfers of the document graphs (with their first and last
-possible day). A state is bound from the in-force day of its ratification, accession or
+effect for its state), the curated norms (which provisions carry non-refoulement, which
+prohibit torture) and the transfers of the document and case graphs (with their first and
+last possible day). A state is bound from the in-force day of its ratification, accession or
 succession until a withdrawal takes effect. When a transfer is dated only to the month or
 year and the state became bound (or ceased to be) within that span, the answer is
 "uncertain", never a guess; no action in the reference data is "no action recorded", not a
 proven negative.
+
+The sending state owes non-refoulement (the provisions the norms say state or derive it),
+the receiving state the prohibition of torture (the provisions the norms say prohibit it);
+both readings of a provision stay when sources disagree. The build writes each obligation
+that bound (or may have bound) a state as a ``dakg:Obligation`` in the graph
+``graph/obligations``, derived from the treaty action and the norm statements it rests on.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from .store import open_read_only
 
 if TYPE_CHECKING:
     from pyoxigraph import Store
+    from rdflib import Dataset
 
 Status = Literal["bound", "not bound", "uncertain", "no action recorded", "date unknown"]
+Role = Literal["sending", "receiving"]
 
-_ACTIONS = """
+PREFIXES = """
 PREFIX dakg: <https://w3id.org/dakg/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
-SELECT ?state ?instrument ?label ?class ?inForce ?deposit ?verified ?source WHERE {
+"""
+_ACTIONS = (
+    PREFIXES
+    + """
+SELECT ?action ?state ?instrument ?label ?class ?inForce ?deposit ?verified ?source WHERE {
   ?action dakg:actingState ?state ; dakg:ofInstrument ?instrument ; a ?class ;
           dakg:verified ?verified .
   FILTER(?class IN (dakg:Ratification, dakg:Accession, dakg:Succession, dakg:Withdrawal))
@@ -37,9 +51,10 @@ SELECT ?state ?instrument ?label ?class ?inForce ?deposit ?verified ?source WHER
   OPTIONAL { ?action prov:wasDerivedFrom ?source }
 }
 """
-_TRANSFERS = """
-PREFIX dakg: <https://w3id.org/dakg/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+)
+_TRANSFERS = (
+    PREFIXES
+    + """
 SELECT ?transfer (SAMPLE(?name) AS ?who) (SAMPLE(?f) AS ?from) (SAMPLE(?fl) AS ?fromLabel)
        (SAMPLE(?t) AS ?to) (SAMPLE(?tl) AS ?toLabel) (SAMPLE(?s) AS ?start) (SAMPLE(?e) AS ?end)
        (SAMPLE(?x) AS ?text) (SAMPLE(?st) AS ?status) WHERE {
@@ -52,14 +67,49 @@ SELECT ?transfer (SAMPLE(?name) AS ?who) (SAMPLE(?f) AS ?from) (SAMPLE(?fl) AS ?
 GROUP BY ?transfer
 ORDER BY ?start ?who
 """
-
-
+)
 _NOT_REJECTED = "FILTER NOT EXISTS { ?transfer dakg:reviewStatus dakg:Rejected }"
+_PROVISIONS = (
+    PREFIXES
+    + """
+SELECT ?norm ?id ?kind ?provision ?label ?instrument WHERE {
+  ?norm a dakg:NormStatement ; dakg:normKind ?kind ; dakg:aboutProvision ?provision ;
+        rdfs:label ?id .
+  ?provision rdfs:label ?label .
+  OPTIONAL { ?provision dakg:ofInstrument ?of }
+  BIND(COALESCE(?of, ?provision) AS ?instrument)
+} ORDER BY ?label ?id
+"""
+)
+_STATEMENTS = (
+    PREFIXES
+    + """
+SELECT ?statement ?state ?instrument ?provision ?label ?text WHERE {
+  VALUES ?class { dakg:Reservation dakg:Declaration }
+  ?statement a ?class ; dakg:actingState ?state ; dakg:ofInstrument ?instrument ;
+             dakg:toProvision ?provision ; rdfs:label ?label .
+  OPTIONAL { ?statement dakg:statementText ?text }
+}
+"""
+)
+# Which norm kinds make a provision the source of each state's obligation.
+ROLE_KINDS: dict[Role, frozenset[str]] = {
+    "sending": frozenset(
+        {
+            "ExplicitNonRefoulement",
+            "DerivedNonRefoulement",
+            "AbsoluteBan",
+            "IncorporatedNonRefoulement",
+        }
+    ),
+    "receiving": frozenset({"TortureProhibition"}),
+}
 
 
 @dataclass
 class Binding:
-    """Whether ``state`` was bound by ``instrument`` over a span of days, and why."""
+    """Whether a state was bound by ``instrument`` over a span of days, through which
+    provisions (as the norms read them), and on which sources."""
 
     instrument: str
     status: Status
@@ -67,6 +117,14 @@ class Binding:
     until: str | None = None
     verified: bool = True
     sources: list[str] = field(default_factory=list)
+    provisions: list[str] = field(default_factory=list)
+    readings: list[str] = field(default_factory=list)
+    qualified_by: list[str] = field(default_factory=list)
+    instrument_iri: str = ""
+    actions: list[str] = field(default_factory=list)
+    provision_iris: list[str] = field(default_factory=list)
+    norm_iris: list[str] = field(default_factory=list)
+    statement_iris: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -77,64 +135,7 @@ class Period:
     end: date | None
     verified: bool
     sources: list[str]
-
-
-def _periods(store: Store) -> tuple[dict[tuple[str, str], list[Period]], dict[str, str]]:
-    """Parties' periods by (state IRI, instrument IRI), and instrument labels."""
-    events: dict[tuple[str, str], list[tuple[date, str, bool, str]]] = {}
-    labels: dict[str, str] = {}
-    for row in store.query(_ACTIONS, use_default_graph_as_union=True):  # type: ignore[union-attr]
-        state, instrument = row["state"].value, row["instrument"].value
-        labels[instrument] = row["label"].value
-        when = row["inForce"] or row["deposit"]
-        if when is None:
-            continue
-        kind = "end" if row["class"].value.endswith("Withdrawal") else "start"
-        verified = row["verified"].value == "true"
-        source = row["source"].value if row["source"] is not None else ""
-        events.setdefault((state, instrument), []).append(
-            (date.fromisoformat(when.value), kind, verified, source)
-        )
-    periods: dict[tuple[str, str], list[Period]] = {}
-    for key, items in events.items():
-        current: Period | None = None
-        for day, kind, verified, source in sorted(items):
-            if kind == "start" and current is None:
-                current = Period(day, None, verified, [source] if source else [])
-                periods.setdefault(key, []).append(current)
-            elif kind == "end" and current is not None and current.end is None:
-                current.end = day
-                current.verified = current.verified and verified
-                current.sources += [source] if source else []
-                current = None
-    return periods, labels
-
-
-def bound_on(
-    periods: list[Period], first: date | None, last: date | None, instrument: str
-) -> Binding:
-    """Whether a state with these party periods was bound on every day from first to last."""
-    if not periods:
-        return Binding(instrument, "no action recorded")
-    if first is None or last is None:
-        return Binding(instrument, "date unknown", str(periods[0].start))
-    for period in periods:
-        ends = period.end or date.max
-        since, until = str(period.start), str(period.end) if period.end else None
-        sources = period.sources
-        if period.start <= first and last < ends:
-            return Binding(instrument, "bound", since, until, period.verified, sources)
-        if period.start <= last and first < ends:  # becomes or ceases within the span
-            return Binding(instrument, "uncertain", since, until, period.verified, sources)
-    first_start = periods[0]
-    return Binding(
-        instrument,
-        "not bound",
-        str(first_start.start),
-        str(first_start.end) if first_start.end else None,
-        first_start.verified,
-        first_start.sources,
-    )
+    actions: list[str]
 
 
 @dataclass
@@ -149,20 +150,134 @@ class TransferObligations:
     receiving: str | None
     sending_bound: list[Binding]
     receiving_bound: list[Binding]
+    sending_iri: str | None = None
+    receiving_iri: str | None = None
 
 
-def transfer_obligations(root: Path, include_rejected: bool = False) -> list[TransferObligations]:
-    """For every transfer in the store (but those an analyst rejected, unless asked): which
-    treaties bound each of its states then."""
-    store = open_read_only(root)
-    periods, labels = _periods(store)
+@dataclass
+class Provision:
+    """A provision (or whole instrument) a norm statement says carries an obligation."""
+
+    iri: str
+    label: str
+    norm: str
+    reading: str
+
+
+@dataclass
+class Reference:
+    """What the store holds about treaties: parties' periods, instrument labels, the
+    provisions of each instrument by norm kind, and states' reservations by provision."""
+
+    periods: dict[tuple[str, str], list[Period]]
+    labels: dict[str, str]
+    provisions: dict[tuple[str, str], list[Provision]]  # (instrument, kind) -> provisions
+    statements: dict[tuple[str, str, str], list[tuple[str, str]]]  # (state, instr, prov)
+
+
+def read_reference(store: Store) -> Reference:
+    """Parties' periods by (state IRI, instrument IRI), labels, provisions and statements."""
+    events: dict[tuple[str, str], list[tuple[date, str, bool, str, str]]] = {}
+    labels: dict[str, str] = {}
+    for row in _select(store, _ACTIONS):
+        state, instrument = row["state"].value, row["instrument"].value
+        labels[instrument] = row["label"].value
+        when = row["inForce"] or row["deposit"]
+        if when is None:
+            continue
+        kind = "end" if row["class"].value.endswith("Withdrawal") else "start"
+        verified = row["verified"].value == "true"
+        source = row["source"].value if row["source"] is not None else ""
+        events.setdefault((state, instrument), []).append(
+            (date.fromisoformat(when.value), kind, verified, source, row["action"].value)
+        )
+    periods: dict[tuple[str, str], list[Period]] = {}
+    for key, items in events.items():
+        current: Period | None = None
+        for day, kind, verified, source, action in sorted(items):
+            if kind == "start" and current is None:
+                current = Period(day, None, verified, [source] if source else [], [action])
+                periods.setdefault(key, []).append(current)
+            elif kind == "end" and current is not None and current.end is None:
+                current.end = day
+                current.verified = current.verified and verified
+                current.sources += [source] if source else []
+                current.actions.append(action)
+                current = None
+    provisions: dict[tuple[str, str], list[Provision]] = {}
+    for row in _select(store, _PROVISIONS):
+        kind = row["kind"].value.rsplit("#", 1)[-1]
+        provisions.setdefault((row["instrument"].value, kind), []).append(
+            Provision(
+                row["provision"].value, row["label"].value, row["norm"].value, row["id"].value
+            )
+        )
+    statements: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
+    for row in _select(store, _STATEMENTS):
+        text = row["text"].value if row["text"] is not None else ""
+        label = f"{row['label'].value}: {text}" if text else row["label"].value
+        for provision in _articles(row["provision"].value):
+            key3 = (row["state"].value, row["instrument"].value, provision)
+            statements.setdefault(key3, []).append((row["statement"].value, label))
+    return Reference(periods, labels, provisions, statements)
+
+
+def _articles(provision: str) -> list[str]:
+    """The article IRIs a statement's provision covers: "…/article/arts-1-16" is 1 to 16."""
+    match = re.search(r"/article/arts?-(\d+)-(\d+)$", provision)
+    if match is None:
+        return [provision]
+    base = provision[: match.start()]
+    first, last = int(match[1]), int(match[2])
+    return [f"{base}/article/{n}" for n in range(first, last + 1)] + [provision]
+
+
+def bound_on(
+    periods: list[Period], first: date | None, last: date | None, instrument: str
+) -> Binding:
+    """Whether a state with these party periods was bound on every day from first to last."""
+    if not periods:
+        return Binding(instrument, "no action recorded")
+    if first is None or last is None:
+        head = periods[0]
+        until = str(head.end) if head.end else None
+        return Binding(
+            instrument, "date unknown", str(head.start), until, head.verified, head.sources
+        )
+    for period in periods:
+        ends = period.end or date.max
+        since, until = str(period.start), str(period.end) if period.end else None
+        found: Status | None = None
+        if period.start <= first and last < ends:
+            found = "bound"
+        elif period.start <= last and first < ends:  # becomes or ceases within the span
+            found = "uncertain"
+        if found is not None:
+            return Binding(
+                instrument,
+                found,
+                since,
+                until,
+                period.verified,
+                period.sources,
+                actions=period.actions,
+            )
+    head = periods[0]
+    until = str(head.end) if head.end else None
+    return Binding(instrument, "not bound", str(head.start), until, head.verified, head.sources)
+
+
+def derive(store: Store, include_rejected: bool = False) -> list[TransferObligations]:
+    """For every transfer in ``store`` (but those an analyst rejected, unless asked): the
+    standing of each of its states towards every instrument then, with the provisions."""
+    reference = read_reference(store)
+    query = _TRANSFERS.replace("#REJECTED", "" if include_rejected else _NOT_REJECTED)
     out = []
-    rejected = "" if include_rejected else _NOT_REJECTED
-    query = _TRANSFERS.replace("#REJECTED", rejected)
-    for row in store.query(query, use_default_graph_as_union=True):  # type: ignore[union-attr]
+    for row in _select(store, query):
         first = date.fromisoformat(row["start"].value) if row["start"] is not None else None
         last = date.fromisoformat(row["end"].value) if row["end"] is not None else None
-
+        sending = row["from"].value if row["from"] is not None else None
+        receiving = row["to"].value if row["to"] is not None else None
         out.append(
             TransferObligations(
                 transfer=row["transfer"].value,
@@ -171,26 +286,54 @@ def transfer_obligations(root: Path, include_rejected: bool = False) -> list[Tra
                 date=row["text"].value if row["text"] is not None else None,
                 sending=row["fromLabel"].value if row["fromLabel"] is not None else None,
                 receiving=row["toLabel"].value if row["toLabel"] is not None else None,
-                sending_bound=_bindings(periods, labels, row["from"], first, last),
-                receiving_bound=_bindings(periods, labels, row["to"], first, last),
+                sending_bound=_bindings(reference, sending, first, last, "sending"),
+                receiving_bound=_bindings(reference, receiving, first, last, "receiving"),
+                sending_iri=sending,
+                receiving_iri=receiving,
             )
         )
     return out
 
 
+def transfer_obligations(root: Path, include_rejected: bool = False) -> list[TransferObligations]:
+    """The obligations of every transfer of the current store (see :func:`derive`)."""
+    return derive(open_read_only(root), include_rejected)
+
+
 def _bindings(
-    periods: dict[tuple[str, str], list[Period]],
-    labels: dict[str, str],
-    state: object,
-    first: date | None,
-    last: date | None,
+    reference: Reference, state: str | None, first: date | None, last: date | None, role: Role
 ) -> list[Binding]:
-    """A state's standing towards every instrument of the reference data over a span."""
+    """A state's standing towards every instrument of the reference data over a span, with
+    the provisions through which each binds a state in this role."""
     if state is None:
         return []
-    iri = state.value  # type: ignore[attr-defined]
-    order = sorted(labels, key=lambda i: labels[i])
-    return [bound_on(periods.get((iri, i), []), first, last, labels[i]) for i in order]
+    labels = reference.labels
+    out = []
+    for instrument in sorted(labels, key=lambda i: labels[i]):
+        binding = bound_on(
+            reference.periods.get((state, instrument), []), first, last, labels[instrument]
+        )
+        binding.instrument_iri = instrument
+        found = [
+            p
+            for kind in sorted(ROLE_KINDS[role])
+            for p in reference.provisions.get((instrument, kind), [])
+        ]
+        articles = [p for p in found if p.iri != instrument] or found
+        for provision in articles:
+            if provision.iri not in binding.provision_iris:
+                binding.provision_iris.append(provision.iri)
+                binding.provisions.append(provision.label)
+        for provision in found:
+            if provision.norm not in binding.norm_iris:
+                binding.norm_iris.append(provision.norm)
+                binding.readings.append(provision.reading)
+        for provision_iri in binding.provision_iris:
+            for iri, label in reference.statements.get((state, instrument, provision_iri), []):
+                binding.statement_iris.append(iri)
+                binding.qualified_by.append(label)
+        out.append(binding)
+    return out
 
 
 def party_on(root: Path, state: str, instrument: str, first: date, last: date) -> Binding:
@@ -198,8 +341,75 @@ def party_on(root: Path, state: str, instrument: str, first: date, last: date) -
     to ``last``, read from the store's reference graph."""
     from . import iris
 
-    periods, labels = _periods(open_read_only(root))
+    reference = read_reference(open_read_only(root))
     state_iri = str(iris.instance("state", state))
     instrument_iri = str(iris.instance("instrument", instrument))
-    label = labels.get(instrument_iri, instrument)
-    return bound_on(periods.get((state_iri, instrument_iri), []), first, last, label)
+    label = reference.labels.get(instrument_iri, instrument)
+    return bound_on(reference.periods.get((state_iri, instrument_iri), []), first, last, label)
+
+
+def add_obligations(dataset: Dataset) -> int:
+    """Write, into the graph ``graph/obligations``, each obligation that bound (or may have
+    bound) a transfer's state on its date through a provision of the norms; return how many.
+
+    The dataset is loaded into an in-memory Oxigraph store so that the same queries as
+    ``dakg obligations`` answer, and the two never disagree.
+    """
+    from pyoxigraph import RdfFormat
+    from pyoxigraph import Store as MemoryStore
+    from rdflib import RDF, RDFS, XSD, Literal, URIRef
+    from rdflib.namespace import PROV
+
+    from dakg.ontology.namespace import DAKG
+
+    from . import iris
+
+    store = MemoryStore()
+    store.bulk_load(dataset.serialize(format="nquads", encoding="utf-8"), RdfFormat.N_QUADS)
+    graph = dataset.graph(URIRef(iris.GRAPH + "obligations"))
+    kinds = {
+        "sending": DAKG.NonRefoulementObligation,
+        "receiving": DAKG.TortureProhibitionObligation,
+    }
+    statuses = {"bound": DAKG.Bound, "uncertain": DAKG.BindingUncertain}
+    count = 0
+    for row in derive(store):
+        for role, state, bindings in (
+            ("sending", row.sending_iri, row.sending_bound),
+            ("receiving", row.receiving_iri, row.receiving_bound),
+        ):
+            for b in bindings:
+                if b.status not in statuses or not b.provision_iris or state is None:
+                    continue
+                local = row.transfer.rsplit("/", 1)[-1]
+                slug = b.instrument_iri.rsplit("/", 1)[-1]
+                node = iris.instance("obligation", f"{local}-{role}-{slug}")
+                graph.add((node, RDF.type, DAKG.Obligation))
+                graph.add(
+                    (node, RDFS.label, Literal(f"{b.instrument}: {role} state, {row.person}"))
+                )
+                graph.add((node, DAKG.obligedState, URIRef(state)))
+                graph.add((node, DAKG.regardsTransfer, URIRef(row.transfer)))
+                graph.add((node, DAKG.obligationKind, kinds[role]))
+                graph.add((node, DAKG.bindingStatus, statuses[b.status]))
+                assert b.since is not None
+                graph.add((node, DAKG.partySince, Literal(b.since, datatype=XSD.date)))
+                graph.add((node, DAKG.verified, Literal(b.verified)))
+                for iri in b.provision_iris:
+                    graph.add((node, DAKG.arisesFrom, URIRef(iri)))
+                for iri in b.actions + b.norm_iris:
+                    graph.add((node, PROV.wasDerivedFrom, URIRef(iri)))
+                for iri in b.statement_iris:
+                    graph.add((node, DAKG.qualifiedBy, URIRef(iri)))
+                count += 1
+    return count
+
+
+def _select(store: Store, query: str) -> list[dict[str, Any]]:
+    """The rows of a SELECT over the union of the store's graphs, as dictionaries."""
+    from pyoxigraph import QuerySolutions
+
+    solutions = store.query(query, use_default_graph_as_union=True)
+    assert isinstance(solutions, QuerySolutions)
+    names = [v.value for v in solutions.variables]
+    return [{name: row[name] for name in names} for row in solutions]

@@ -96,6 +96,8 @@ class DAKG(DefinedNamespace):
     Remedy: URIRef  # remedy
     AssuranceFactor: URIRef  # factor for weighing assurances
     ProhibitedReliance: URIRef  # circumstance prohibiting reliance on assurances
+    IncorporatedNonRefoulement: URIRef  # incorporated non-refoulement
+    TortureProhibition: URIRef  # prohibition of torture
     RiskFinding: URIRef  # Risk finding
     assesses: URIRef  # assesses
 
@@ -256,3 +258,27 @@ class DAKG(DefinedNamespace):
     Confirmed: URIRef  # confirmed
     Corrected: URIRef  # corrected
     Rejected: URIRef  # rejected
+
+    # Factors for weighing assurances (dakg:AssuranceFactorScheme)
+    AssuranceFactorScheme: URIRef  # Factors for weighing assurances
+    VagueAssurances: URIRef  # general and vague assurances
+    PoorComplianceRecord: URIRef  # poor record with similar assurances
+    NoVerification: URIRef  # compliance cannot be verified
+    NoProtectionSystem: URIRef  # no effective system of protection against torture
+    PriorIllTreatment: URIRef  # previously ill-treated there
+    NoDomesticReview: URIRef  # reliability not examined by the sending state's courts
+    namesFactor: URIRef  # names factor
+
+    # Obligations on a transfer's date
+    BindingStatusScheme: URIRef  # Binding statuses
+    Bound: URIRef  # bound
+    BindingUncertain: URIRef  # uncertain
+    ObligationKindScheme: URIRef  # Obligation kinds
+    NonRefoulementObligation: URIRef  # non-refoulement
+    TortureProhibitionObligation: URIRef  # prohibition of torture
+    regardsTransfer: URIRef  # regards transfer
+    bindingStatus: URIRef  # binding status
+    obligationKind: URIRef  # obligation kind
+    qualifiedBy: URIRef  # qualified by
+    partySince: URIRef  # party since
+    citedText: URIRef  # cited text

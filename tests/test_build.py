@@ -85,6 +85,7 @@ def test_each_document_has_its_own_named_graph(built: Path, documents: dict[str,
     assert {str(document_graph(stem)) for stem in documents} | cases | {
         base + "ontology",
         base + "reference",
+        base + "obligations",
     } == graphs
 
 
