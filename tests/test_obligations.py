@@ -68,3 +68,113 @@ def test_binding_without_any_action_is_no_proven_negative() -> None:
     assert bound_on([], date(2000, 1, 1), date(2000, 1, 1), "x") == Binding(
         "x", "no action recorded"
     )
+
+
+OBLIGATIONS = """
+PREFIX dakg: <https://w3id.org/dakg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT ?state ?kind ?status ?provision ?since ?qualified WHERE {
+  ?transfer a dakg:Transfer ; dakg:transferee/rdfs:label ?who ; dakg:dateText ?date .
+  ?o a dakg:Obligation ; dakg:regardsTransfer ?transfer ; dakg:obligedState ?s ;
+     dakg:obligationKind ?kind ; dakg:bindingStatus ?status ; dakg:arisesFrom ?provision ;
+     dakg:partySince ?since .
+  ?s dakg:iso3166Alpha3 ?state .
+  OPTIONAL { ?o dakg:qualifiedBy/dakg:statementText ?qualified }
+  #VALUES
+}
+"""
+
+
+def _obligations(built: Path, who: str, when: str) -> dict[tuple[str, str], set[str]]:
+    """(state, provision IRI tail) -> statuses, kinds, since and qualifications, as stored."""
+    from dakg.graph.store import open_read_only
+
+    out: dict[tuple[str, str], set[str]] = {}
+    from pyoxigraph import Literal
+
+    values = f"VALUES (?who ?date) {{ ({Literal(who)} {Literal(when)}) }}"  # terms, not text
+    query = OBLIGATIONS.replace("#VALUES", values)
+    rows = open_read_only(built).query(query, use_default_graph_as_union=True)
+    for row in rows:  # type: ignore[union-attr]
+        state, kind, status, provision, since, qualified = (
+            term.value if term is not None else None for term in row
+        )
+        tail = provision.split("/id/instrument/", 1)[1]
+        values = out.setdefault((state, tail), set())
+        values |= {kind.rsplit("#", 1)[1], status.rsplit("#", 1)[1], since}
+        if qualified:
+            values.add(qualified)
+    return out
+
+
+def test_arar_obligations_in_the_graph_go_through_provisions(built: Path) -> None:
+    found = _obligations(built, "Maher Arar", "2002-10-08")
+    # The United States owed non-refoulement through CAT art. 3, with its understanding.
+    cat3 = found[("USA", "cat/article/3")]
+    assert {"NonRefoulementObligation", "Bound", "1994-11-20"} <= cat3
+    assert any("more likely than not" in value for value in cat3)
+    # Syria was bound by the ICCPR's art. 7 but not yet by the CAT (it acceded in 2004).
+    assert {"TortureProhibitionObligation", "Bound", "1976-03-23"} <= found[
+        ("SYR", "iccpr/article/7")
+    ]
+    assert not [key for key in found if key[0] == "SYR" and key[1].startswith("cat")]
+
+
+def test_the_seven_russians_receiving_state_obligations(built: Path) -> None:
+    found = _obligations(built, "seven Russians", "March 2004")
+    for provision in ["cat/article/2", "iccpr/article/7", "echr/article/3"]:
+        assert {"TortureProhibitionObligation", "Bound"} <= found[("RUS", provision)]
+    assert "1998-05-05" in found[("RUS", "echr/article/3")]
+    assert {"NonRefoulementObligation", "Bound"} <= found[("USA", "cat/article/3")]
+
+
+def test_an_obligation_names_the_treaty_action_and_the_norms_it_rests_on(built: Path) -> None:
+    from tests.test_build import select
+
+    rows = select(
+        built,
+        """PREFIX dakg: <https://w3id.org/dakg/ontology#>
+        PREFIX prov: <http://www.w3.org/ns/prov#>
+        SELECT ?source ?class WHERE {
+          ?o a dakg:Obligation ; dakg:obligedState ?s ; dakg:arisesFrom ?p ;
+             prov:wasDerivedFrom ?source . ?source a ?class .
+          ?s dakg:iso3166Alpha3 "USA" .
+          FILTER(STRENDS(STR(?p), "/instrument/cat/article/3"))
+        }""",
+    )
+    classes = {c.rsplit("#", 1)[1] for _, c in rows}
+    assert {"Ratification", "NormStatement"} <= classes
+    sources = {s.rsplit("/", 1)[1] for s, _ in rows}
+    assert "norm-explicit-non-refoulement" in sources
+    assert "norm-call-iccpr-7-enshrines-the-ban" in sources  # both readings stay
+
+
+def test_a_transfer_dated_to_the_year_of_an_accession_gives_an_uncertain_obligation() -> None:
+    from rdflib import RDF, RDFS, Dataset, Literal, URIRef
+    from rdflib.namespace import XSD
+
+    from dakg.graph import iris
+    from dakg.graph.norms import add_norms
+    from dakg.graph.obligations import add_obligations
+    from dakg.graph.reference import REFERENCE_GRAPH, add_reference
+    from dakg.ontology.namespace import DAKG
+
+    dataset = Dataset()
+    add_reference(dataset.graph(REFERENCE_GRAPH))
+    add_norms(dataset.graph(REFERENCE_GRAPH), {})  # the cited treaty texts only
+    graph = dataset.graph(URIRef(iris.GRAPH + "document/test"))
+    transfer, person = iris.instance("transfer", "t1"), iris.instance("person", "x")
+    graph.add((transfer, RDF.type, DAKG.Transfer))
+    graph.add((transfer, DAKG.transferee, person))
+    graph.add((person, RDFS.label, Literal("X")))
+    graph.add((transfer, DAKG.transferStatus, DAKG.Happened))
+    graph.add((transfer, DAKG.toState, iris.instance("state", "SYR")))
+    graph.add((transfer, DAKG.dateStart, Literal("2004-01-01", datatype=XSD.date)))
+    graph.add((transfer, DAKG.dateEnd, Literal("2004-12-31", datatype=XSD.date)))
+    graph.add((transfer, DAKG.dateText, Literal("2004")))
+    assert add_obligations(dataset) == 1
+    obligations = dataset.graph(URIRef(iris.GRAPH + "obligations"))
+    [node] = obligations.subjects(RDF.type, DAKG.Obligation)
+    assert obligations.value(node, DAKG.bindingStatus) == DAKG.BindingUncertain
+    assert str(obligations.value(node, DAKG.arisesFrom)).endswith("/instrument/cat/article/2")
