@@ -304,11 +304,21 @@ def _binding(bound: Any) -> str:
 @click.argument("case", required=False)
 @data_dir_option
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
-def assess(case: str | None, data_dir: Path | None, as_json: bool) -> None:
-    """Each assurance with its red flags (systematic torture, targeted group, personal risk,
-    onward transfer, no effective control), their evidence, and the harm that followed.
+@click.option("--include-rejected", is_flag=True, help="Also weigh assurances an analyst rejected.")
+@click.option("--all-factors", is_flag=True, help="Also list the factors with no finding.")
+def assess(
+    case: str | None,
+    data_dir: Path | None,
+    as_json: bool,
+    include_rejected: bool,
+    all_factors: bool,
+) -> None:
+    """Each assurance weighed against (a) the European Court's factors for weighing
+    assurances and (b) the call for action's circumstances in which reliance must be
+    prohibited: the red flags with their evidence, and the harm that followed.
 
-    CASE is a case slug (as in corpus/cases/*.yaml); without it, every assurance.
+    CASE is a case slug (as in corpus/cases/*.yaml); without it, every assurance. A factor
+    with no finding is not found in the documents, which is not the same as cleared.
 
     Example: dakg assess yusupov
     """
@@ -318,7 +328,7 @@ def assess(case: str | None, data_dir: Path | None, as_json: bool) -> None:
     from dakg.graph.store import data_dir as resolve
 
     with user_errors():
-        rows = assess_assurances(resolve(data_dir), case)
+        rows = assess_assurances(resolve(data_dir), case, include_rejected)
     if as_json:
         click.echo(json.dumps([asdict(r) for r in rows], indent=2, ensure_ascii=False))
         return
@@ -330,10 +340,25 @@ def assess(case: str | None, data_dir: Path | None, as_json: bool) -> None:
         head = Text(f"Assurance given by {row.given_by}", style="bold")
         head.append(f" about {row.about or 'no one named'}")
         head.append(f", sought by {row.sought_by or 'not said'}  [{row.key}]", style="dim")
+        if row.review == "Rejected":
+            head.append("  (rejected by an analyst)", style="red")
         console.print(head)
-        for flag in row.flags:
-            console.print(Text(f"  red flag: {flag.factor}", style="red"))
-            console.print(Text(f"    “{flag.quote}”", style="italic"))
+        scheme = None
+        for result in row.factors:
+            if not result.findings and not all_factors:
+                continue
+            if result.scheme != scheme:
+                scheme = result.scheme
+                console.print(Text(f"  {scheme}", style="underline"))
+            if not result.findings:
+                console.print(Text(f"    not found in the documents: {result.label}", style="dim"))
+                continue
+            standard = f" (standard: {result.standard}" + (
+                f", {result.standard_source})" if result.standard_source else ")"
+            )
+            console.print(Text(f"    red flag: {result.label}", style="red") + Text(standard))
+            for flag in result.findings:
+                console.print(Text(f"      “{flag.quote}”", style="italic"))
         if not row.flags:
             console.print(Text("  no red flag found in the documents"))
         if row.harm:

@@ -1,11 +1,24 @@
-"""Each assurance with its red flags and whether harm followed, read from the store."""
+"""Each assurance weighed factor by factor, with its evidence, and whether harm followed.
+
+Reads the store only. The factors are the concepts of two schemes of the ontology: the
+European Court's factors for weighing assurances (``dakg:AssuranceFactorScheme``) and the
+call for action's circumstances in which reliance must be prohibited
+(``dakg:RiskFactorScheme``). Each factor comes with the norm statement that sets it out (its
+standard, with the document it is quoted from), and each finding the build recorded against
+the assurance (``dakg:RiskFinding``) with its quote. A factor with no finding is "not found in
+the documents", never "cleared".
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from .store import open_read_only
+from .store import open_read_only, select
+
+if TYPE_CHECKING:
+    from pyoxigraph import Store
 
 PREFIXES = """
 PREFIX dakg: <https://w3id.org/dakg/ontology#>
@@ -19,10 +32,12 @@ _ASSURANCES = (
     PREFIXES
     + """
 SELECT ?a (SAMPLE(?k) AS ?key) (SAMPLE(?gl) AS ?giver) (SAMPLE(?al) AS ?about)
-       (SAMPLE(?sl) AS ?seeker) (SAMPLE(?g) AS ?giverIri) (SAMPLE(?p) AS ?aboutIri) WHERE {
+       (SAMPLE(?sl) AS ?seeker) (SAMPLE(?g) AS ?giverIri) (SAMPLE(?p) AS ?aboutIri)
+       (SAMPLE(?st) AS ?review) WHERE {
   ?a a dakg:AssuranceEvent ; dcterms:identifier ?k ; dakg:givenBy ?g .
-  FILTER NOT EXISTS { ?a dakg:reviewStatus dakg:Rejected }
+  #REJECTED
   ?g rdfs:label ?gl .
+  OPTIONAL { ?a dakg:reviewStatus ?st }
   OPTIONAL { ?a dakg:concerns ?p . ?p rdfs:label ?al }
   OPTIONAL { ?a dakg:soughtBy/rdfs:label ?sl }
   #VALUES
@@ -30,14 +45,30 @@ SELECT ?a (SAMPLE(?k) AS ?key) (SAMPLE(?gl) AS ?giver) (SAMPLE(?al) AS ?about)
 } GROUP BY ?a ORDER BY ?key
 """
 )
+_NOT_REJECTED = "FILTER NOT EXISTS { ?a dakg:reviewStatus dakg:Rejected }"
+_FACTORS = (
+    PREFIXES
+    + """
+SELECT ?factor ?label ?scheme ?schemeLabel ?norm ?standard ?title WHERE {
+  VALUES ?scheme { dakg:AssuranceFactorScheme dakg:RiskFactorScheme }
+  ?factor skos:inScheme ?scheme ; skos:prefLabel ?label .
+  ?scheme skos:prefLabel ?schemeLabel .
+  OPTIONAL {
+    ?norm dakg:namesFactor ?factor ; rdfs:label ?standard .
+    OPTIONAL { ?norm prov:wasDerivedFrom/oa:hasSource/dcterms:title ?title }
+  }
+}
+"""
+)
 _FINDINGS = (
     PREFIXES
     + """
-SELECT ?factor ?label ?exact WHERE {
+SELECT ?factor ?exact ?document WHERE {
   #VALUES
   ?f dakg:assesses ?a ; dakg:riskFactor ?factor ; prov:wasDerivedFrom ?e .
-  ?factor skos:prefLabel ?label .
-  ?e oa:hasSelector ?q . ?q a oa:TextQuoteSelector ; oa:exact ?exact .
+  FILTER NOT EXISTS { ?f dakg:reviewStatus dakg:Rejected }
+  ?e oa:hasSelector ?q ; oa:hasSource/dcterms:title ?document .
+  ?q a oa:TextQuoteSelector ; oa:exact ?exact .
 } ORDER BY ?factor ?exact
 """
 )
@@ -54,6 +85,7 @@ SELECT DISTINCT ?kind ?exact WHERE {
 } ORDER BY ?kind
 """
 )
+_ECTHR = "Factors for weighing assurances (European Court of Human Rights)"
 _IN_CASE = """
   FILTER (EXISTS { ?a dakg:partOfCase ?case } || EXISTS { ?case dakg:concerns ?p })
 """
@@ -61,55 +93,108 @@ _IN_CASE = """
 
 @dataclass
 class Flag:
-    """A red flag against an assurance, with the passage that shows it."""
+    """A red flag (or a harm) against an assurance, with the passage that shows it."""
 
     factor: str
     quote: str
+    document: str = ""
+
+
+@dataclass
+class FactorResult:
+    """One factor weighed against one assurance: the standard it comes from and the
+    findings (empty: not found in the documents)."""
+
+    factor: str
+    label: str
+    scheme: str
+    standard: str | None
+    standard_source: str | None
+    findings: list[Flag] = field(default_factory=list)
 
 
 @dataclass
 class AssuranceAssessment:
-    """One assurance, its red flags, and the harm that followed in the giving state."""
+    """One assurance, factor by factor, and the harm that followed in the giving state."""
 
     key: str
     given_by: str
     about: str | None
     sought_by: str | None
-    flags: list[Flag] = field(default_factory=list)
+    review: str | None = None
+    factors: list[FactorResult] = field(default_factory=list)
     harm: list[Flag] = field(default_factory=list)
 
+    @property
+    def flags(self) -> list[Flag]:
+        """Every finding, whatever its factor."""
+        return [flag for result in self.factors for flag in result.findings]
 
-def assess_assurances(root: Path, case: str | None = None) -> list[AssuranceAssessment]:
-    """Every assurance not rejected (or those of one case), with flags and harm."""
-    from pyoxigraph import NamedNode, QuerySolutions
+
+def assess_assurances(
+    root: Path, case: str | None = None, include_rejected: bool = False
+) -> list[AssuranceAssessment]:
+    """Every assurance not rejected (or those of one case), factor by factor, with harm."""
+    from pyoxigraph import NamedNode
 
     from . import iris
 
     store = open_read_only(root)
     query = _ASSURANCES.replace("#CASE", _IN_CASE if case else "")
+    query = query.replace("#REJECTED", "" if include_rejected else _NOT_REJECTED)
     if case:
         node = NamedNode(str(iris.instance("case", iris.slugify(case))))
         query = query.replace("#VALUES", _values(case=node))
-    rows = store.query(query, use_default_graph_as_union=True)
-    assert isinstance(rows, QuerySolutions)
+    factors = _factors(store)
     out = []
-    for row in rows:
+    for row in select(store, query):
         item = AssuranceAssessment(
             key=row["key"].value,
             given_by=row["giver"].value,
-            about=row["about"].value if row["about"] is not None else None,
-            sought_by=row["seeker"].value if row["seeker"] is not None else None,
+            about=_value(row["about"]),
+            sought_by=_value(row["seeker"]),
+            review=_value(row["review"], tail=True),
         )
-        findings = _FINDINGS.replace("#VALUES", _values(a=row["a"]))
-        for flag in store.query(findings, use_default_graph_as_union=True):  # type: ignore[union-attr]
-            item.flags.append(Flag(flag["label"].value, flag["exact"].value))
+        found: dict[str, list[Flag]] = {}
+        for flag in select(store, _FINDINGS.replace("#VALUES", _values(a=row["a"]))):
+            name = flag["factor"].value.rsplit("#", 1)[-1]
+            found.setdefault(name, []).append(
+                Flag(name, flag["exact"].value, flag["document"].value)
+            )
+        for name, (label, scheme, standard, source) in factors.items():
+            item.factors.append(
+                FactorResult(name, label, scheme, standard, source, found.get(name, []))
+            )
         if row["aboutIri"] is not None:
             harms = _HARMS.replace("#VALUES", _values(p=row["aboutIri"], g=row["giverIri"]))
-            harm = store.query(harms, use_default_graph_as_union=True)
-            for found in harm:  # type: ignore[union-attr]
-                item.harm.append(Flag(found["kind"].value, found["exact"].value))
+            for harm in select(store, harms):
+                item.harm.append(Flag(harm["kind"].value, harm["exact"].value))
         out.append(item)
     return out
+
+
+def _factors(store: Store) -> dict[str, tuple[str, str, str | None, str | None]]:
+    """Factor name -> (label, scheme label, norm statement that sets it out, its source)."""
+    found: dict[str, tuple[str, str, str | None, str | None]] = {}
+    for row in select(store, _FACTORS):
+        name = row["factor"].value.rsplit("#", 1)[-1]
+        standard = _value(row["standard"])
+        if name in found and found[name][2] is not None and standard is None:
+            continue
+        found[name] = (
+            row["label"].value,
+            row["schemeLabel"].value,
+            standard,
+            _value(row["title"]),
+        )
+    # The European Court's factors first, then the call's circumstances.
+    return dict(sorted(found.items(), key=lambda item: (item[1][1] != _ECTHR, item[1][0])))
+
+
+def _value(term: Any, tail: bool = False) -> str | None:
+    if term is None:
+        return None
+    return str(term.value).rsplit("#", 1)[-1] if tail else str(term.value)
 
 
 def _values(**terms: object) -> str:

@@ -22,9 +22,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
-from .store import open_read_only
+from .store import open_read_only, select
 
 if TYPE_CHECKING:
     from pyoxigraph import Store
@@ -179,7 +179,7 @@ def read_reference(store: Store) -> Reference:
     """Parties' periods by (state IRI, instrument IRI), labels, provisions and statements."""
     events: dict[tuple[str, str], list[tuple[date, str, bool, str, str]]] = {}
     labels: dict[str, str] = {}
-    for row in _select(store, _ACTIONS):
+    for row in select(store, _ACTIONS):
         state, instrument = row["state"].value, row["instrument"].value
         labels[instrument] = row["label"].value
         when = row["inForce"] or row["deposit"]
@@ -205,7 +205,7 @@ def read_reference(store: Store) -> Reference:
                 current.actions.append(action)
                 current = None
     provisions: dict[tuple[str, str], list[Provision]] = {}
-    for row in _select(store, _PROVISIONS):
+    for row in select(store, _PROVISIONS):
         kind = row["kind"].value.rsplit("#", 1)[-1]
         provisions.setdefault((row["instrument"].value, kind), []).append(
             Provision(
@@ -213,7 +213,7 @@ def read_reference(store: Store) -> Reference:
             )
         )
     statements: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
-    for row in _select(store, _STATEMENTS):
+    for row in select(store, _STATEMENTS):
         text = row["text"].value if row["text"] is not None else ""
         label = f"{row['label'].value}: {text}" if text else row["label"].value
         for provision in _articles(row["provision"].value):
@@ -273,7 +273,7 @@ def derive(store: Store, include_rejected: bool = False) -> list[TransferObligat
     reference = read_reference(store)
     query = _TRANSFERS.replace("#REJECTED", "" if include_rejected else _NOT_REJECTED)
     out = []
-    for row in _select(store, query):
+    for row in select(store, query):
         first = date.fromisoformat(row["start"].value) if row["start"] is not None else None
         last = date.fromisoformat(row["end"].value) if row["end"] is not None else None
         sending = row["from"].value if row["from"] is not None else None
@@ -403,13 +403,3 @@ def add_obligations(dataset: Dataset) -> int:
                     graph.add((node, DAKG.qualifiedBy, URIRef(iri)))
                 count += 1
     return count
-
-
-def _select(store: Store, query: str) -> list[dict[str, Any]]:
-    """The rows of a SELECT over the union of the store's graphs, as dictionaries."""
-    from pyoxigraph import QuerySolutions
-
-    solutions = store.query(query, use_default_graph_as_union=True)
-    assert isinstance(solutions, QuerySolutions)
-    names = [v.value for v in solutions.variables]
-    return [{name: row[name] for name in names} for row in solutions]

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dakg.errors import StoreError
 
@@ -127,3 +127,14 @@ def _locked(root: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def select(store: Store, query: str) -> list[dict[str, Any]]:
+    """The rows of a SELECT over the union of the store's graphs, as dictionaries of terms
+    (None where a variable is unbound)."""
+    from pyoxigraph import QuerySolutions
+
+    solutions = store.query(query, use_default_graph_as_union=True)
+    assert isinstance(solutions, QuerySolutions)
+    names = [v.value for v in solutions.variables]
+    return [{name: row[name] for name in names} for row in solutions]

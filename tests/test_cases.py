@@ -199,10 +199,10 @@ def test_assess_flags_systematic_torture_in_uzbekistan_with_its_evidence(built: 
 
     [yusupov] = [a for a in assess_assurances(built, "yusupov") if a.given_by == "Uzbekistan"]
     assert yusupov.about == "Bekhzod Yusupov" and yusupov.sought_by == "United States"
-    systematic = [f.quote for f in yusupov.flags if f.factor == "systematic torture"]
+    systematic = [f.quote for f in yusupov.flags if f.factor == "SystematicTorture"]
     assert any("torture and similar ill-treatment is systematic" in q for q in systematic)
     assert any(
-        f.factor == "personal risk" and "more likely than not" in f.quote for f in yusupov.flags
+        f.factor == "PersonalRisk" and "more likely than not" in f.quote for f in yusupov.flags
     )
     assert yusupov.harm == []
 

@@ -139,3 +139,35 @@ def test_extract_refuses_a_bad_file_in_one_line(tmp_path: Path) -> None:
     bad.write_bytes(b"\x00binary")
     result = CliRunner().invoke(cli, ["extract", str(bad)])
     assert result.exit_code == 1 and result.output.count("\n") == 1
+
+
+def test_obligations_command_names_provisions_and_the_us_understanding(built: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["obligations", "--data-dir", str(built)], env={"COLUMNS": "200"}
+    )
+    assert result.exit_code == 0, result.output
+    arar = result.output.split("Maher Arar: United States -> Syria, 2002-10-08")[1]
+    arar = arar.split("seven Russians")[0]
+    assert "bound (since 1994-11-20)" in arar and "through art. 3" in arar
+    assert "through art. 7" in arar  # ICCPR, both states
+    assert "more likely than not" in arar
+
+
+def test_assess_command_lists_factor_findings_with_standards(built: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(
+        cli, ["assess", "yusupov", "--data-dir", str(built)], env={"COLUMNS": "200"}
+    )
+    assert result.exit_code == 0, result.output
+    assert "red flag: no effective system of protection against torture" in result.output
+    assert "occurred with impunity" in result.output
+    assert "standard: ecthr-factors-for-assurances" in result.output
+    assert "not found in the documents" not in result.output
+    full = runner.invoke(cli, ["assess", "yusupov", "--all-factors", "--data-dir", str(built)])
+    assert "not found in the documents: general and vague assurances" in full.output
+    data = json.loads(
+        runner.invoke(cli, ["assess", "arar", "--json", "--data-dir", str(built)]).output
+    )
+    [syria] = data
+    found = {f["factor"]: f["findings"] for f in syria["factors"]}
+    assert "rendered to Syria in secret" in found["NoDomesticReview"][0]["quote"]
