@@ -37,6 +37,7 @@ PREFIXES = """
 PREFIX dakg: <https://w3id.org/dakg/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
 """
 _ACTIONS = (
     PREFIXES
@@ -57,12 +58,17 @@ _TRANSFERS = (
     + """
 SELECT ?transfer (SAMPLE(?name) AS ?who) (SAMPLE(?f) AS ?from) (SAMPLE(?fl) AS ?fromLabel)
        (SAMPLE(?t) AS ?to) (SAMPLE(?tl) AS ?toLabel) (SAMPLE(?s) AS ?start) (SAMPLE(?e) AS ?end)
-       (SAMPLE(?x) AS ?text) (SAMPLE(?st) AS ?status) WHERE {
+       (SAMPLE(?x) AS ?text) (SAMPLE(?st) AS ?status) (MIN(?ds) AS ?docStart)
+       (MIN(?de) AS ?docEnd) (MIN(?dx) AS ?docText) WHERE {
   ?transfer a dakg:Transfer ; dakg:transferee/rdfs:label ?name ; dakg:transferStatus ?st .
   #REJECTED
   OPTIONAL { ?transfer dakg:fromState ?f . ?f rdfs:label ?fl }
   OPTIONAL { ?transfer dakg:toState ?t . ?t rdfs:label ?tl }
   OPTIONAL { ?transfer dakg:dateStart ?s ; dakg:dateEnd ?e ; dakg:dateText ?x }
+  OPTIONAL {
+    ?transfer prov:wasDerivedFrom/oa:hasSource ?doc .
+    ?doc dakg:dateStart ?ds ; dakg:dateEnd ?de ; dakg:dateText ?dx .
+  }
 }
 GROUP BY ?transfer
 ORDER BY ?start ?who
@@ -92,6 +98,9 @@ SELECT ?statement ?state ?instrument ?provision ?label ?text WHERE {
 }
 """
 )
+# A proposed transfer with no date of its own is pending when the document reports it (a
+# threat or a halt may lie anywhere before, so those are not dated this way).
+NOT_DONE = frozenset({"Proposed"})
 # Which norm kinds make a provision the source of each state's obligation.
 ROLE_KINDS: dict[Role, frozenset[str]] = {
     "sending": frozenset(
@@ -152,6 +161,7 @@ class TransferObligations:
     receiving_bound: list[Binding]
     sending_iri: str | None = None
     receiving_iri: str | None = None
+    date_basis: str | None = None  # "transfer", "document" (not yet made: as of the report)
 
 
 @dataclass
@@ -276,14 +286,24 @@ def derive(store: Store, include_rejected: bool = False) -> list[TransferObligat
     for row in select(store, query):
         first = date.fromisoformat(row["start"].value) if row["start"] is not None else None
         last = date.fromisoformat(row["end"].value) if row["end"] is not None else None
+        status = row["status"].value.rsplit("#", 1)[-1]
+        when = row["text"].value if row["text"] is not None else None
+        basis = "transfer" if first is not None else None
+        if first is None and status in NOT_DONE and row["docStart"] is not None:
+            # A proposed transfer has no date of its own: what bound the states is asked as
+            # of the day of the document that reports it as pending.
+            first = date.fromisoformat(row["docStart"].value)
+            last = date.fromisoformat(row["docEnd"].value)
+            when, basis = f"as of {row['docText'].value} (the document's date)", "document"
         sending = row["from"].value if row["from"] is not None else None
         receiving = row["to"].value if row["to"] is not None else None
         out.append(
             TransferObligations(
                 transfer=row["transfer"].value,
                 person=row["who"].value,
-                status=row["status"].value.rsplit("#", 1)[-1],
-                date=row["text"].value if row["text"] is not None else None,
+                status=status,
+                date=when,
+                date_basis=basis,
                 sending=row["fromLabel"].value if row["fromLabel"] is not None else None,
                 receiving=row["toLabel"].value if row["toLabel"] is not None else None,
                 sending_bound=_bindings(reference, sending, first, last, "sending"),
@@ -401,5 +421,8 @@ def add_obligations(dataset: Dataset) -> int:
                     graph.add((node, PROV.wasDerivedFrom, URIRef(iri)))
                 for iri in b.statement_iris:
                     graph.add((node, DAKG.qualifiedBy, URIRef(iri)))
+                if row.date_basis == "document":
+                    note = f"The transfer was not made; bound {row.date}."
+                    graph.add((node, RDFS.comment, Literal(note)))
                 count += 1
     return count

@@ -178,3 +178,18 @@ def test_a_transfer_dated_to_the_year_of_an_accession_gives_an_uncertain_obligat
     [node] = obligations.subjects(RDF.type, DAKG.Obligation)
     assert obligations.value(node, DAKG.bindingStatus) == DAKG.BindingUncertain
     assert str(obligations.value(node, DAKG.arisesFrom)).endswith("/instrument/cat/article/2")
+
+
+def test_a_proposed_transfer_is_weighed_as_of_the_document_that_reports_it(built: Path) -> None:
+    [row] = [r for r in transfer_obligations(built) if r.person == "Bekhzod Yusupov"]
+    assert (row.status, row.date_basis) == ("Proposed", "document")
+    assert row.date is not None and "2006-09-06" in row.date
+    sending = {b.instrument: b for b in row.sending_bound}
+    cat = sending["Convention against Torture"]
+    assert (cat.status, cat.provisions) == ("bound", ["Convention against Torture art. 3"])
+    assert any("more likely than not" in q for q in cat.qualified_by)
+    receiving = {b.instrument: b for b in row.receiving_bound}
+    assert receiving["Convention against Torture"].since == "1995-10-28"
+    # A threat has no such date: it may have been made long before the report.
+    [threat] = [r for r in transfer_obligations(built) if r.status == "Threatened"]
+    assert threat.date is None and threat.date_basis is None
