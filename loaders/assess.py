@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .model import Evidence, Extraction, Fact, Segment
+from .model import Document, Evidence, Extraction, Fact, Segment
 
 _DATA = Path(__file__).parent / "data" / "risk_factors.toml"
 
@@ -52,7 +52,28 @@ def risk_factors() -> dict[str, RiskFactor]:
             spec["scope"],
         )
         for name, spec in data.items()
+        if isinstance(spec, dict)
     }
+
+
+@cache
+def _filters() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
+    """(general clauses removed before matching, negations that void a sentence)."""
+    data = tomllib.loads(_DATA.read_text(encoding="utf-8"))
+    return (
+        [re.compile(p, re.IGNORECASE) for p in data["general"]],
+        [re.compile(p, re.IGNORECASE) for p in data["negations"]],
+    )
+
+
+def specific(text: str) -> str | None:
+    """The sentence without its general clauses, or None when it rejects a finding."""
+    general, negations = _filters()
+    if any(n.search(text) for n in negations):
+        return None
+    for pattern in general:
+        text = pattern.sub(" ", text)
+    return text
 
 
 def assess(extraction: Extraction) -> list[Fact]:
@@ -65,6 +86,12 @@ def assess(extraction: Extraction) -> list[Fact]:
         code = entity.key if entity.kind == "state" else entity.state
         if code:
             sentences_of.setdefault(code, set()).update(indexes)
+    states_in: dict[int, set[str]] = {}
+    for code, indexes in sentences_of.items():
+        if ":" not in code:
+            for index in indexes:
+                states_in.setdefault(index, set()).add(code)
+    texts = [specific(s.text) for s in document.sentences]
     findings: list[Fact] = []
     decisions = [f for f in extraction.facts if f.kind == "decision"]
     for fact in extraction.facts:
@@ -72,30 +99,95 @@ def assess(extraction: Extraction) -> list[Fact]:
             continue
         code = str(fact.fields["given_by"]).split(":", 1)[1]
         about = fact.fields.get("about")
-        person: set[int] = set()
-        if about:
-            group = extraction.entities.get(about)
-            refs = {about} | (group.members | group.inferred_members if group else set())
-            for ref in refs:
-                person |= sentences_of.get(ref, set())
-        scopes = {
-            "state": sentences_of.get(code, set()),
-            "person": person,
-            "either": sentences_of.get(code, set()) | person,
-        }
+        people = _people(extraction, about)
+        person = set().union(*(sentences_of.get(ref, set()) for ref in people))
+        state = _continued(document, sentences_of.get(code, set()), states_in, code)
+        person = _continued(document, person, states_in, code)
+        scopes = {"state": state, "person": person, "either": state | person}
         for name, factor in risk_factors().items():
-            for index in sorted(scopes.get(factor.scope, set())):
-                sentence = document.sentences[index]
-                if factor.matches(sentence.text):
+            for index in sorted(scopes[factor.scope]):
+                text = texts[index]
+                if text is not None and factor.matches(text):
+                    sentence = document.sentences[index]
                     findings.append(_finding(fact, name, sentence.text, sentence.start))
         personal = risk_factors()["PersonalRisk"]
         for decision in decisions:
             if not about or decision.fields.get("about") != about:
                 continue
             for evidence in decision.evidence:
-                if any(c.search(evidence.quote) for c in personal.cues):
+                text = specific(evidence.quote)
+                if text is not None and any(c.search(text) for c in personal.cues):
                     findings.append(_finding(fact, "PersonalRisk", evidence.quote, evidence.start))
+        for harm in _harm_before(extraction, people, code):
+            for evidence in harm.evidence:
+                findings.append(_finding(fact, "PriorIllTreatment", evidence.quote, evidence.start))
     return _unique(findings)
+
+
+def _people(extraction: Extraction, about: object) -> set[str]:
+    """The person an assurance is about, or the group and its members."""
+    if not about:
+        return set()
+    group = extraction.entities.get(str(about))
+    members = group.members | group.inferred_members if group else set()
+    return {str(about)} | members
+
+
+def _continued(
+    document: Document, indexes: set[int], states_in: dict[int, set[str]], code: str
+) -> set[int]:
+    """The sentences of ``indexes`` and those after each in its paragraph that name no
+    other state than ``code``: a paragraph goes on about what it began with."""
+    out = set(indexes)
+    for paragraph in document.paragraphs:
+        inside = [
+            i
+            for i, s in enumerate(document.sentences)
+            if paragraph.start <= s.start < paragraph.end
+        ]
+        carrying = False
+        for index in inside:
+            if index in indexes:
+                carrying = True
+            elif states_in.get(index, set()) - {code}:
+                carrying = False
+            elif carrying:
+                out.add(index)
+    return out
+
+
+def _harm_before(extraction: Extraction, people: set[str], code: str) -> list[Fact]:
+    """Dated torture or ill-treatment of the person in the giving state before any transfer
+    there: dated before it, or the person was never sent there (so it came first)."""
+    sent = [
+        f
+        for f in extraction.facts
+        if f.kind == "transfer"
+        and f.fields.get("person") in people
+        and f.fields.get("to") == f"state:{code}"
+    ]
+    out = []
+    for harm in extraction.facts:
+        if harm.kind != "outcome" or harm.fields.get("person") not in people:
+            continue
+        if harm.fields.get("what") not in {"torture", "ill-treatment"}:
+            continue
+        if not _in_state(extraction, harm.fields.get("where"), code):
+            continue
+        if not harm.date:
+            continue  # an undated harm may as well have followed the transfer
+        if not sent or any(t.date and harm.date < t.date[: len(harm.date)] for t in sent):
+            out.append(harm)
+    return out
+
+
+def _in_state(extraction: Extraction, where: object, code: str) -> bool:
+    if not where:
+        return False
+    if where == f"state:{code}":
+        return True
+    entity = extraction.entities.get(str(where))
+    return entity is not None and entity.state == code
 
 
 def _sentence_index(sentences: list[Segment], mention: Evidence) -> int:
