@@ -151,3 +151,48 @@ def test_rejected_assurances_and_transfers_leave_the_default_views(
     assert rejected in {r.transfer for r in transfer_obligations(root, include_rejected=True)}
     derived = select(root, query.replace("IRI", rejected))
     assert derived == []  # no obligation is derived from a rejected transfer
+
+
+# A short document of the genre, written for these tests.
+WIRE = """Britain deports Karim Haddad despite torture fears
+
+LONDON, 3 May 2011 - Britain deported Karim Haddad to Algeria on 2 May 2011 after the \
+Algerian government gave diplomatic assurances that he would not be tortured. Algerian police \
+had beaten Haddad in Algiers in 2004, his lawyers said.
+
+The assurances of Algeria were examined by the Court of Appeal. It noted that torture in \
+police custody there remains routine. Monitors from the British embassy were given full \
+access to him.
+
+France has also returned suspects there. The judges said that monitoring was impossible.
+"""
+
+
+def _findings(tmp_path: Path, text: str) -> set[tuple[str, str]]:
+    from dakg.loaders.document import load_document
+    from dakg.loaders.extract import extract
+
+    path = tmp_path / "wire.txt"
+    path.write_text(text, encoding="utf-8")
+    extraction = extract(load_document(path))
+    return {
+        (str(f.fields["factor"]), f.evidence[0].quote)
+        for f in extraction.facts
+        if f.kind == "finding"
+    }
+
+
+def test_findings_of_a_new_document(tmp_path: Path) -> None:
+    found = _findings(tmp_path, WIRE)
+    factors = {factor for factor, _ in found}
+    # Beaten in Algeria in 2004, before the transfer of 2011: prior ill-treatment.
+    assert (
+        "PriorIllTreatment",
+        "Algerian police had beaten Haddad in Algiers in 2004, his lawyers said.",
+    ) in found
+    # "routine" torture in a sentence of the paragraph that began with the assurance's state.
+    assert any(f == "SystematicTorture" and "remains routine" in q for f, q in found)
+    # Full access is the opposite of a red flag; a paragraph about France is not about Algeria.
+    assert "NoVerification" not in factors
+    # A court examined the assurances: no finding of missing review.
+    assert "NoDomesticReview" not in factors
