@@ -20,10 +20,11 @@ from . import iris
 from .cases import add_case, apply_cases, case_graph
 from .documents import add_document
 from .facts import add_extraction
-from .norms import add_norms
+from .norms import add_norms, reference_documents
 from .obligations import add_obligations
+from .proposed_cases import propose_cases
 from .reference import REFERENCE_GRAPH, add_reference
-from .store import new_build
+from .store import memory_store, new_build
 from .validate import validate
 
 Progress = Callable[[str], None]
@@ -77,8 +78,9 @@ def make_dataset(
     strict: bool = False,
 ) -> Dataset:
     """One named graph per document (its description, segments, entities and facts), one
-    per case file, one for the reference data (treaties and norms), one for the obligations
-    derived from them and one for the ontology."""
+    per case file, one for the cases the build proposes, one for the reference data
+    (treaties and norms), one for the obligations derived from them and one for the
+    ontology."""
     from dakg.loaders.extract import extract
 
     extractions = {}
@@ -100,10 +102,15 @@ def make_dataset(
         add_extraction(graph, extractions[doc.stem], reviewed)
     for case in cases or []:
         add_case(dataset.graph(case_graph(case.slug)), case, applied, by_stem)
+    for doc in reference_documents(by_stem):  # the bundled sources the norms quote
+        add_document(dataset.graph(iris.document_graph(doc.stem)), doc)
+        by_stem[doc.stem] = doc
     skipped = add_norms(dataset.graph(REFERENCE_GRAPH), by_stem)
     if report is not None:
         report.warnings += skipped
-    add_obligations(dataset)
+    store = memory_store(dataset)  # the build's own queries over what it made
+    propose_cases(dataset, store)
+    add_obligations(dataset, store)
     return dataset
 
 

@@ -3,8 +3,9 @@
 Each entry becomes a ``dakg:NormStatement`` about provisions or instruments, with an evidence
 node anchoring its quote in a corpus document, or, for a provision the corpus does not quote
 (the Refugee Convention's art. 33(1)), a citation of the treaty text. A quote that is not
-verbatim stops the build with the file and entry; an entry whose document is not in the
-corpus being built is left out (its quote cannot be anchored) and reported.
+verbatim stops the build with the file and entry. The documents the norms quote are the
+bundled corpus's: a corpus built without them gets them as reference documents (their text
+and segments, not their extracted facts), so every corpus has the same norms.
 """
 
 from __future__ import annotations
@@ -21,6 +22,22 @@ from . import iris
 from .facts import write_citation, write_fact
 
 NORMS = Path(__file__).parent / "data" / "norms.yaml"
+
+
+def reference_documents(present: dict[str, Document]) -> list[Document]:
+    """The bundled documents the norms quote that ``present`` lacks, loaded from the package."""
+    import yaml
+
+    from dakg.loaders.corpus import bundled_corpus, corpus_files
+    from dakg.loaders.document import load_document
+
+    entries = yaml.safe_load(NORMS.read_text(encoding="utf-8"))
+    wanted = {e["quote"]["document"] for e in entries if "quote" in e} - set(present)
+    return [
+        load_document(path, known)
+        for path, known in corpus_files(bundled_corpus())
+        if path.stem in wanted
+    ]
 
 
 def add_norms(graph: Graph, documents: dict[str, Document]) -> list[str]:

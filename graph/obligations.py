@@ -24,7 +24,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from .store import open_read_only, select
+from .store import memory_store, open_read_only, select
 
 if TYPE_CHECKING:
     from pyoxigraph import Store
@@ -368,15 +368,13 @@ def party_on(root: Path, state: str, instrument: str, first: date, last: date) -
     return bound_on(reference.periods.get((state_iri, instrument_iri), []), first, last, label)
 
 
-def add_obligations(dataset: Dataset) -> int:
+def add_obligations(dataset: Dataset, store: Store | None = None) -> int:
     """Write, into the graph ``graph/obligations``, each obligation that bound (or may have
     bound) a transfer's state on its date through a provision of the norms; return how many.
 
-    The dataset is loaded into an in-memory Oxigraph store so that the same queries as
-    ``dakg obligations`` answer, and the two never disagree.
+    The same queries as ``dakg obligations`` answer, over ``store`` (an in-memory copy of
+    the dataset, made here if not given), so the two never disagree.
     """
-    from pyoxigraph import RdfFormat
-    from pyoxigraph import Store as MemoryStore
     from rdflib import RDF, RDFS, XSD, Literal, URIRef
     from rdflib.namespace import PROV
 
@@ -384,8 +382,7 @@ def add_obligations(dataset: Dataset) -> int:
 
     from . import iris
 
-    store = MemoryStore()
-    store.bulk_load(dataset.serialize(format="nquads", encoding="utf-8"), RdfFormat.N_QUADS)
+    store = store if store is not None else memory_store(dataset)
     graph = dataset.graph(URIRef(iris.GRAPH + "obligations"))
     kinds = {
         "sending": DAKG.NonRefoulementObligation,

@@ -29,6 +29,7 @@ from dakg.errors import StoreError
 
 if TYPE_CHECKING:
     from pyoxigraph import Store
+    from rdflib import Dataset
 
 DEFAULT_DATA_DIR = "dakg-data"
 ENV_DATA_DIR = "DAKG_DATA_DIR"
@@ -138,3 +139,13 @@ def select(store: Store, query: str) -> list[dict[str, Any]]:
     assert isinstance(solutions, QuerySolutions)
     names = [v.value for v in solutions.variables]
     return [{name: row[name] for name in names} for row in solutions]
+
+
+def memory_store(dataset: Dataset) -> Store:
+    """An in-memory Oxigraph copy of ``dataset``, for the build's own queries over it."""
+    from pyoxigraph import RdfFormat
+    from pyoxigraph import Store as MemoryStore
+
+    store = MemoryStore()
+    store.bulk_load(dataset.serialize(format="nquads", encoding="utf-8"), RdfFormat.N_QUADS)
+    return store

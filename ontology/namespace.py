@@ -60,6 +60,7 @@ class DAKG(DefinedNamespace):
     Obligation: URIRef  # Obligation
     Fact: URIRef  # Fact
     Case: URIRef  # Case
+    ProposedCase: URIRef  # Proposed case
     Event: URIRef  # Event
     Transfer: URIRef  # Transfer
     AssuranceEvent: URIRef  # Assurance event
