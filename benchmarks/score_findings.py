@@ -4,7 +4,8 @@ Gold (``tests/genre/findings_gold.json``) was written by hand, by someone who ha
 the rules: per document, the findings the text states against each state's assurances, by
 factor, each with a short verbatim substring of the sentence that shows it; ``optional``
 findings count neither way. A predicted finding is right when its giving state and factor
-match a gold finding and its sentence contains the gold substring.
+match a gold finding and its sentence contains the gold substring. Documents marked
+``held_out`` were written after the cues were set and are scored apart as well.
 
     python benchmarks/score_findings.py [--per-doc]
 """
@@ -50,6 +51,14 @@ def main() -> None:
     parser.add_argument("--per-doc", action="store_true", help="list the errors per document")
     args = parser.parse_args()
     gold = json.loads((GENRE / "findings_gold.json").read_text(encoding="utf-8"))["documents"]
+    held_out = {name: g for name, g in gold.items() if g.get("held_out")}
+    for title, docs in [("all documents", gold), ("held out (written after the cues)", held_out)]:
+        print(f"{title}: {len(docs)} documents")
+        score(docs, args.per_doc and docs is gold)
+
+
+def score(gold: dict[str, dict[str, list[dict[str, str]]]], per_doc: bool) -> None:
+    """Print precision, recall and F1 per factor over ``gold``'s documents."""
     true_pos: Counter[str] = Counter()
     false_pos: Counter[str] = Counter()
     false_neg: Counter[str] = Counter()
@@ -64,12 +73,12 @@ def main() -> None:
                 true_pos[finding[1]] += 1
             elif not any(matches(finding, g) for g in optional):
                 false_pos[finding[1]] += 1
-                if args.per_doc:
+                if per_doc:
                     print(f"{name}: extra {finding[0]} {finding[1]}: {finding[2][:100]!r}")
         for i, g in enumerate(required):
             if i not in hit:
                 false_neg[g["factor"]] += 1
-                if args.per_doc:
+                if per_doc:
                     print(f"{name}: missed {g['given_by']} {g['factor']}: {g['evidence']!r}")
     print(f"{'factor':22} {'P':>6} {'R':>6} {'F1':>6}   tp  fp  fn")
     factors = sorted(set(true_pos) | set(false_pos) | set(false_neg))

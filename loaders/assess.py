@@ -118,8 +118,11 @@ def assess(extraction: Extraction) -> list[Fact]:
                 text = specific(evidence.quote)
                 if text is not None and any(c.search(text) for c in personal.cues):
                     findings.append(_finding(fact, "PersonalRisk", evidence.quote, evidence.start))
-        for harm in _harm_before(extraction, people, code):
-            for evidence in harm.evidence:
+        in_state = sentences_of.get(code, set())
+        for harm in _harm_before(extraction, people, code, in_state):
+            for evidence in harm.evidence:  # the passage that dates it, if repeats merged
+                if harm.date_text and harm.date_text not in evidence.quote:
+                    continue
                 findings.append(_finding(fact, "PriorIllTreatment", evidence.quote, evidence.start))
     return _unique(findings)
 
@@ -156,9 +159,12 @@ def _continued(
     return out
 
 
-def _harm_before(extraction: Extraction, people: set[str], code: str) -> list[Fact]:
+def _harm_before(
+    extraction: Extraction, people: set[str], code: str, in_state: set[int]
+) -> list[Fact]:
     """Dated torture or ill-treatment of the person in the giving state before any transfer
-    there: dated before it, or the person was never sent there (so it came first)."""
+    there: dated before it, or the person was never sent there (so it came first). A harm
+    with no place counts when its sentence names the state or one of its places."""
     sent = [
         f
         for f in extraction.facts
@@ -172,7 +178,9 @@ def _harm_before(extraction: Extraction, people: set[str], code: str) -> list[Fa
             continue
         if harm.fields.get("what") not in {"torture", "ill-treatment"}:
             continue
-        if not _in_state(extraction, harm.fields.get("where"), code):
+        where = harm.fields.get("where")
+        sentences = {_sentence_index(extraction.document.sentences, e) for e in harm.evidence}
+        if not _in_state(extraction, where, code) and (where or not sentences & in_state):
             continue
         if not harm.date:
             continue  # an undated harm may as well have followed the transfer

@@ -77,9 +77,29 @@ def _giver(ctx: Context, token: Token, verb: bool) -> str | None:
         subject = ctx.child(token, "nsubj")
         if subject is not None:
             candidates.append(subject)
+        elif token.dep_ in {"advcl", "xcomp"} and token.tag_ in {"VBG", "VBN"}:
+            # "X sent a note verbale promising ...", "relied on a letter from X, promising":
+            # the document that promises, then whoever sent it.
+            head = token.head
+            carriers = [c for c in head.children if c.dep_ == "dobj"]
+            carriers += [o for prep in head.children if prep.dep_ == "prep" for o in prep.children]
+            for carrier in carriers:
+                candidates += ctx.preps(carrier, "from")
+                candidates += [
+                    c for c in carrier.children if c.dep_ in {"poss", "amod", "compound"}
+                ]
+            head_subject = ctx.child(head, "nsubj")
+            if head_subject is not None:
+                candidates.append(head_subject)
         candidates += ctx.preps(token, "by")
-        if token.dep_ in {"acl", "relcl"}:
-            candidates.append(token.head)
+        if token.dep_ in {"acl", "relcl"}:  # "a note verbale promising", "a letter ... promising"
+            carrier = token.head
+            candidates.append(carrier)
+            candidates += ctx.preps(carrier, "from")
+            candidates += [c for c in carrier.children if c.dep_ in {"poss", "amod", "compound"}]
+            sender = ctx.child(_governor(carrier), "nsubj")
+            if sender is not None:
+                candidates.append(sender)
     else:
         candidates += ctx.preps(token, "from")
         candidates += [

@@ -366,12 +366,18 @@ class Context:
     # ----------------------------------------------------------------- dates, evidence
 
     def date(self, token: Token, local: bool = False) -> tuple[str, Precision, str] | None:
-        """The date of a clause: a date expression in its phrase, else (unless ``local``)
-        anywhere in its sentence."""
+        """The date of a clause: a date expression in its phrase (a relative clause shares
+        the date of the clause it hangs on), else (unless ``local``) anywhere in its
+        sentence."""
         clause = token
         while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
             clause = clause.head
         subtree = {t.i for t in clause.subtree if _in_clause(t, clause)}
+        if clause.dep_ == "relcl":  # "held in 2003 at a centre, where he was beaten"
+            outer = clause.head
+            while outer.pos_ not in {"VERB", "AUX"} and outer.head.i != outer.i:
+                outer = outer.head
+            subtree |= {t.i for t in outer.subtree if _in_clause(t, outer)}
         candidates = [
             e for e in token.sent.ents if e.label_ == "DATE" and (not local or e.start in subtree)
         ]
