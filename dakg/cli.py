@@ -369,6 +369,41 @@ def assess(
             console.print(Text("  followed by harm: none recorded in the giving state"))
 
 
+@cli.command()
+@data_dir_option
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
+@click.option("--include-rejected", is_flag=True, help="Also count facts an analyst rejected.")
+def cases(data_dir: Path | None, as_json: bool, include_rejected: bool) -> None:
+    """The cases of the graph: the analysts' (case files) and those the build proposes for
+    people facing transfer whom no case file covers yet, with the facts each holds.
+
+    Example: dakg cases
+    """
+    from dataclasses import asdict
+
+    from dakg.graph.case_index import list_cases
+    from dakg.graph.store import data_dir as resolve
+
+    with user_errors():
+        rows = list_cases(resolve(data_dir), include_rejected)
+    if as_json:
+        click.echo(json.dumps([asdict(r) for r in rows], indent=2, ensure_ascii=False))
+        return
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table("case", "from", "concerns", "transfers", "assurances", "harm", "decisions")
+    for row in rows:
+        table.add_row(
+            Text(f"{row.slug}\n{row.title}"),
+            Text("proposed by the build" if row.proposed else "case file"),
+            Text(", ".join(row.concerns)),
+            *(Text(str(row.facts[k])) for k in ("transfers", "assurances", "harm", "decisions")),
+        )
+    Console().print(table)
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="dakg")

@@ -75,6 +75,7 @@ def propose_cases(dataset: Dataset, store: Store) -> int:
         taken.add(str(node))
         subjects[subject] = node
         graph.add((node, RDF.type, DAKG.ProposedCase))
+        graph.add((node, RDF.type, DAKG.Case))  # queries need no inference
         graph.add((node, RDFS.label, Literal(f"Proposed case: {row['label'].value}")))
         graph.add((node, DAKG.concerns, URIRef(subject)))
     if not subjects:
