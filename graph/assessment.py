@@ -87,7 +87,10 @@ SELECT DISTINCT ?kind ?exact WHERE {
 )
 _ECTHR = "Factors for weighing assurances (European Court of Human Rights)"
 _IN_CASE = """
-  FILTER (EXISTS { ?a dakg:partOfCase ?case } || EXISTS { ?case dakg:concerns ?p })
+  FILTER (EXISTS { ?a dakg:partOfCase ?case }
+          || (BOUND(?p) && EXISTS {
+                ?case dakg:concerns ?q . { ?q dakg:hasMember? ?p } UNION { ?p dakg:hasMember ?q }
+              }))
 """
 
 

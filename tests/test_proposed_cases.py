@@ -86,3 +86,10 @@ def test_cases_command(own_corpus: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "Proposed case: Omar Othman" in result.output
     assert "proposed by the build" in result.output
+
+
+def test_assess_a_proposed_case_keeps_to_its_person(own_corpus: Path) -> None:
+    from dakg.graph.assessment import assess_assurances
+
+    found = assess_assurances(own_corpus, "omar-othman")
+    assert found and {(a.given_by, a.about) for a in found} == {("Jordan", "Omar Othman")}
