@@ -6,7 +6,8 @@ prohibit torture) and the transfers of the document and case graphs (with their 
 last possible day). A state is bound from the in-force day of its ratification, accession or
 succession until a withdrawal takes effect. When a transfer is dated only to the month or
 year and the state became bound (or ceased to be) within that span, the answer is
-"uncertain", never a guess; no action in the reference data is "no action recorded", not a
+"uncertain", never a guess, and so it is before a succession notification that gives no day
+from which the successor was bound; no action in the reference data is "no action recorded", not a
 proven negative.
 
 The sending state owes non-refoulement (the provisions the norms say state or derive it),
@@ -145,6 +146,7 @@ class Period:
     verified: bool
     sources: list[str]
     actions: list[str]
+    succession: bool = False  # dated by its notification: the state may be bound from before
 
 
 @dataclass
@@ -196,6 +198,8 @@ def read_reference(store: Store) -> Reference:
         if when is None:
             continue
         kind = "end" if row["class"].value.endswith("Withdrawal") else "start"
+        if row["inForce"] is None and row["class"].value.endswith("Succession"):
+            kind = "succession"
         verified = row["verified"].value == "true"
         source = row["source"].value if row["source"] is not None else ""
         events.setdefault((state, instrument), []).append(
@@ -205,8 +209,10 @@ def read_reference(store: Store) -> Reference:
     for key, items in events.items():
         current: Period | None = None
         for day, kind, verified, source, action in sorted(items):
-            if kind == "start" and current is None:
-                current = Period(day, None, verified, [source] if source else [], [action])
+            if kind in {"start", "succession"} and current is None:
+                current = Period(
+                    day, None, verified, [source] if source else [], [action], kind != "start"
+                )
                 periods.setdefault(key, []).append(current)
             elif kind == "end" and current is not None and current.end is None:
                 current.end = day
@@ -274,6 +280,10 @@ def bound_on(
             )
     head = periods[0]
     until = str(head.end) if head.end else None
+    if head.succession and last < head.start:
+        # A successor state's notification may confirm obligations that ran from its
+        # independence, which the data does not give: not "not bound".
+        return Binding(instrument, "uncertain", str(head.start), until, head.verified, head.sources)
     return Binding(instrument, "not bound", str(head.start), until, head.verified, head.sources)
 
 

@@ -193,3 +193,15 @@ def test_a_proposed_transfer_is_weighed_as_of_the_document_that_reports_it(built
     # A threat has no such date: it may have been made long before the report.
     [threat] = [r for r in transfer_obligations(built) if r.status == "Threatened"]
     assert threat.date is None and threat.date_basis is None
+
+
+def test_bulk_rows_cover_states_the_curated_table_did_not(built: Path) -> None:
+    ukraine = party_on(built, "UKR", "cat", date(2021, 6, 17), date(2021, 6, 17))
+    assert (ukraine.status, ukraine.since) == ("bound", "1987-06-26")
+
+
+def test_before_a_succession_notification_the_answer_is_uncertain(built: Path) -> None:
+    before = party_on(built, "SRB", "iccpr", date(1995, 1, 1), date(1995, 12, 31))
+    assert (before.status, before.since) == ("uncertain", "2001-03-12")
+    after = party_on(built, "SRB", "iccpr", date(2005, 1, 1), date(2005, 12, 31))
+    assert after.status == "bound"

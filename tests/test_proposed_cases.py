@@ -77,6 +77,7 @@ def test_own_corpus_gets_norms_and_obligations_through_provisions(own_corpus: Pa
     assert ("GBR", "echr/article/3") in found  # sending Othman to Jordan in 2013
     assert ("GBR", "cat/article/3") in found
     assert ("JOR", "iccpr/article/7") in found  # receiving him
+    assert ("UKR", "cat/article/3") in found  # Ukraine, from the bulk UNTC rows
 
 
 def test_cases_command(own_corpus: Path) -> None:
