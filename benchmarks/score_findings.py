@@ -5,7 +5,8 @@ the rules: per document, the findings the text states against each state's assur
 factor, each with a short verbatim substring of the sentence that shows it; ``optional``
 findings count neither way. A predicted finding is right when its giving state and factor
 match a gold finding and its sentence contains the gold substring. Documents marked
-``held_out`` were written after the cues were set and are scored apart as well.
+``held_out`` were written (by someone who had not seen the rules) after the cues were set;
+each held-out set is scored apart as well.
 
     python benchmarks/score_findings.py [--per-doc]
 """
@@ -51,8 +52,11 @@ def main() -> None:
     parser.add_argument("--per-doc", action="store_true", help="list the errors per document")
     args = parser.parse_args()
     gold = json.loads((GENRE / "findings_gold.json").read_text(encoding="utf-8"))["documents"]
-    held_out = {name: g for name, g in gold.items() if g.get("held_out")}
-    for title, docs in [("all documents", gold), ("held out (written after the cues)", held_out)]:
+    sets: dict[str, dict[str, dict[str, list[dict[str, str]]]]] = {"all documents": gold}
+    for name, doc in gold.items():
+        if doc.get("held_out"):
+            sets.setdefault(str(doc["held_out"]), {})[name] = doc
+    for title, docs in sets.items():
         print(f"{title}: {len(docs)} documents")
         score(docs, args.per_doc and docs is gold)
 

@@ -19,7 +19,9 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 def slugify(text: str) -> str:
     """ASCII, lowercase, hyphen-separated: "Human Rights Watch" -> "human-rights-watch"."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    from anyascii import anyascii  # "Yıldız" -> "Yildiz", where NFKD keeps the dotless i
+
+    ascii_text = unicodedata.normalize("NFKD", anyascii(text)).encode("ascii", "ignore").decode()
     slug = _NOT_SLUG.sub("-", ascii_text.casefold()).strip("-")
     if not slug:
         raise ValueError(f"cannot make a slug from {text!r}")

@@ -23,20 +23,51 @@ from .model import Document, Evidence, Extraction, Fact, Segment
 _DATA = Path(__file__).parent / "data" / "risk_factors.toml"
 
 
+def _compiled(patterns: list[str]) -> list[re.Pattern[str]]:
+    return [re.compile(p, re.IGNORECASE) for p in patterns]
+
+
+@dataclass(frozen=True)
+class Near:
+    """Two sets of words that must stand close together: "monitoring" near "no"."""
+
+    a: list[re.Pattern[str]]
+    b: list[re.Pattern[str]]
+    within: int
+    unless: list[re.Pattern[str]]
+    needs: list[re.Pattern[str]]
+
+    def matches(self, text: str) -> bool:
+        if any(u.search(text) for u in self.unless):
+            return False
+        if self.needs and not any(n.search(text) for n in self.needs):
+            return False
+        spans_b = [m.span() for pattern in self.b for m in pattern.finditer(text)]
+        for pattern in self.a:
+            for m in pattern.finditer(text):
+                if any(
+                    max(m.start(), start) - min(m.end(), end) <= self.within
+                    for start, end in spans_b
+                ):
+                    return True
+        return False
+
+
 @dataclass(frozen=True)
 class RiskFactor:
-    """One factor: its list ("ecthr" or "call"), label, cues, needed words and scope."""
+    """One factor: its list ("ecthr" or "call"), label, cues or words near each other,
+    needed words and scope."""
 
     scheme: str
     label: str
     cues: list[re.Pattern[str]]
     needs: list[re.Pattern[str]]
     scope: str
+    near: list[Near]
 
     def matches(self, text: str) -> bool:
-        return any(c.search(text) for c in self.cues) and (
-            not self.needs or any(n.search(text) for n in self.needs)
-        )
+        found = any(c.search(text) for c in self.cues) or any(n.matches(text) for n in self.near)
+        return found and (not self.needs or any(n.search(text) for n in self.needs))
 
 
 @cache
@@ -47,9 +78,19 @@ def risk_factors() -> dict[str, RiskFactor]:
         name: RiskFactor(
             spec["scheme"],
             spec["label"],
-            [re.compile(p, re.IGNORECASE) for p in spec["cues"]],
-            [re.compile(p, re.IGNORECASE) for p in spec.get("needs", [])],
+            _compiled(spec.get("cues", [])),
+            _compiled(spec.get("needs", [])),
             spec["scope"],
+            [
+                Near(
+                    _compiled(n["a"]),
+                    _compiled(n["b"]),
+                    n["within"],
+                    _compiled(n.get("unless", [])),
+                    _compiled(n.get("needs", [])),
+                )
+                for n in spec.get("near", [])
+            ],
         )
         for name, spec in data.items()
         if isinstance(spec, dict)

@@ -77,6 +77,8 @@ def _giver(ctx: Context, token: Token, verb: bool) -> str | None:
         subject = ctx.child(token, "nsubj")
         if subject is not None:
             candidates.append(subject)
+        elif token.i > token.sent.start and token.nbor(-1).pos_ == "PROPN" and token.dep_ == "ROOT":
+            candidates.append(token.nbor(-1))  # "In a note of 11 January Turkey guaranteed"
         elif token.dep_ in {"advcl", "xcomp"} and token.tag_ in {"VBG", "VBN"}:
             # "X sent a note verbale promising ...", "relied on a letter from X, promising":
             # the document that promises, then whoever sent it.

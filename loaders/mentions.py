@@ -414,7 +414,9 @@ def _state_in(text: str) -> str:
 
 
 def slug(text: str) -> str:
-    ascii_text = normalise(text)
+    from anyascii import anyascii  # "Yıldız" -> "Yildiz", where NFKD keeps the dotless i
+
+    ascii_text = normalise(anyascii(text))
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "unnamed"
 
 

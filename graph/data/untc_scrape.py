@@ -142,9 +142,9 @@ def alpha3(name: str) -> str | None:
     if name in NAME_OVERRIDES:
         code = NAME_OVERRIDES[name]
         return code if pycountry.countries.get(alpha_3=code) else None
-    for field in ("name", "official_name", "common_name"):
-        country = pycountry.countries.get(**{field: name})
-        if country is not None:
+    for country in pycountry.countries:
+        names = {getattr(country, f, None) for f in ("name", "official_name", "common_name")}
+        if name in names:
             return str(country.alpha_3)
     return None
 
