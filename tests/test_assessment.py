@@ -110,6 +110,34 @@ def test_findings_are_in_the_graph_with_their_evidence(built: Path) -> None:
         ("NoDomesticReview", "He was flown out secretly before his lawyer could act.", True),
         ("NoDomesticReview", "He had no opportunity to challenge the assurances in court.", True),
         ("NoDomesticReview", "The High Court examined the assurances at length.", False),
+        # Words near each other rather than set phrases.
+        (
+            "NoProtectionSystem",
+            "Complaints of torture by police officers rarely lead to a prosecution.",
+            True,
+        ),
+        ("NoProtectionSystem", "He has still not been prosecuted for his alleged role.", False),
+        ("NoProtectionSystem", "Officials called the allegations of torture fabricated.", True),
+        ("NoProtectionSystem", "The High Court dismissed his claim in May.", False),
+        ("NoVerification", "Embassy staff were not allowed to see him for a month.", True),
+        (
+            "NoVerification",
+            "The letter said he would have access to a lawyer and would not be tortured.",
+            False,
+        ),
+        (
+            "VagueAssurances",
+            "The guarantee was two lines long and said nothing about monitoring.",
+            True,
+        ),
+        ("VagueAssurances", "The Prosecutor General promised a fair trial.", False),
+        ("PriorIllTreatment", "He was beaten by the police in 2009, he told the court.", True),
+        ("PriorIllTreatment", "He would be beaten if returned.", False),
+        (
+            "NoEffectiveControl",
+            "The ministry has little control over the militias holding him.",
+            True,
+        ),
     ],
 )
 def test_factor_cues(factor: str, sentence: str, expected: bool) -> None:
