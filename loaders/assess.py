@@ -142,8 +142,9 @@ def assess(extraction: Extraction) -> list[Fact]:
         about = fact.fields.get("about")
         people = _people(extraction, about)
         person = set().union(*(sentences_of.get(ref, set()) for ref in people))
-        state = _continued(document, sentences_of.get(code, set()), states_in, code)
-        person = _continued(document, person, states_in, code)
+        parties = _parties(extraction, fact, people, code)
+        state = _continued(document, sentences_of.get(code, set()), states_in, parties)
+        person = _continued(document, person, states_in, parties)
         scopes = {"state": state, "person": person, "either": state | person}
         for name, factor in risk_factors().items():
             for index in sorted(scopes[factor.scope]):
@@ -177,11 +178,27 @@ def _people(extraction: Extraction, about: object) -> set[str]:
     return {str(about)} | members
 
 
+def _parties(extraction: Extraction, assurance: Fact, people: set[str], code: str) -> set[str]:
+    """The states of an assurance: the one that gave it, the one that sought it, and the one
+    that sent (or would send) the person to the giver."""
+    found = {code}
+    for value in [assurance.fields.get("sought_by")] + [
+        f.fields.get("from")
+        for f in extraction.facts
+        if f.kind in {"transfer", "proposed_transfer"}
+        and f.fields.get("person") in people
+        and f.fields.get("to") == f"state:{code}"
+    ]:
+        if value:
+            found.add(str(value).split(":", 1)[1])
+    return found
+
+
 def _continued(
-    document: Document, indexes: set[int], states_in: dict[int, set[str]], code: str
+    document: Document, indexes: set[int], states_in: dict[int, set[str]], parties: set[str]
 ) -> set[int]:
-    """The sentences of ``indexes`` and those after each in its paragraph that name no
-    other state than ``code``: a paragraph goes on about what it began with."""
+    """The sentences of ``indexes`` and those after each in its paragraph that name no state
+    but the assurance's parties: a paragraph goes on about what it began with."""
     out = set(indexes)
     for paragraph in document.paragraphs:
         inside = [
@@ -193,7 +210,7 @@ def _continued(
         for index in inside:
             if index in indexes:
                 carrying = True
-            elif states_in.get(index, set()) - {code}:
+            elif states_in.get(index, set()) - parties:
                 carrying = False
             elif carrying:
                 out.add(index)

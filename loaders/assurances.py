@@ -25,7 +25,7 @@ def find_assurances(ctx: Context) -> list[Fact]:
     for token in ctx.doc:
         lemma = token.lemma_.lower()
         noun = token.pos_ in {"NOUN", "PROPN"} and lemma in words["nouns"]
-        verb = token.pos_ == "VERB" and lemma in words["verbs"]
+        verb = token.pos_ == "VERB" and (lemma in words["verbs"] or _carried(ctx, token, words))
         if not (noun or verb):
             continue
         given_by = _giver(ctx, token, verb)
@@ -54,6 +54,35 @@ def find_assurances(ctx: Context) -> list[Fact]:
             fact.date, fact.date_precision, fact.date_text = dated
         facts.append(fact)
     return facts
+
+
+def _carried(ctx: Context, token: Token, words: dict[str, list[str]]) -> bool:
+    """A verb of saying whose clause promises protection from harm carries a promise: of a
+    document ("a note saying he would not be ill-treated", "sent a note saying ...") or of
+    an actor, about the future ("the embassy wrote that he will not be subjected to harm")."""
+    if token.lemma_.lower() not in words["carrier_verbs"]:
+        return False
+    head = token.head
+    carried = head.lemma_.lower() in words["carriers"] and token.dep_ in {"acl", "relcl"}
+    carried = carried or (
+        token.dep_ in {"advcl", "xcomp"}
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in words["carriers"] for c in head.children)
+    )
+    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    subject = ctx.child(token, "nsubj")
+    promised = (
+        subject is not None
+        and bool(ctx.states(subject, actor_only=True))  # a state's organ, not a treaty's text
+        and any(
+            a.dep_ == "aux" and a.lower_ in {"will", "would", "shall"}
+            for c in clauses
+            for a in c.children
+        )
+    )
+    if not (carried or promised):
+        return False
+    clause = " ".join(t.lower_ for c in clauses or [token] for t in c.subtree)
+    return any(word in clause for word in words["protections"])
 
 
 def _hypothetical(ctx: Context, token: Token) -> bool:
@@ -103,7 +132,7 @@ def _giver(ctx: Context, token: Token, verb: bool) -> str | None:
             if sender is not None:
                 candidates.append(sender)
     else:
-        candidates += ctx.preps(token, "from")
+        candidates += ctx.preps(token, "from", "of")
         candidates += [
             obj
             for t in token.subtree
