@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from dakg.errors import StoreError
+from dakg.ontology.namespace import NS as DAKG
+
 from .store import open_read_only, select
 
 if TYPE_CHECKING:
@@ -147,6 +150,8 @@ def assess_assurances(
     query = query.replace("#REJECTED", "" if include_rejected else _NOT_REJECTED)
     if case:
         node = NamedNode(str(iris.instance("case", iris.slugify(case))))
+        if not store.query(f"ASK {{ {node} a <{DAKG}Case> }}", use_default_graph_as_union=True):
+            raise StoreError(f"{root}: no case '{case}' in the store (dakg cases lists them)")
         query = query.replace("#VALUES", _values(case=node))
     factors = _factors(store)
     out = []

@@ -171,3 +171,10 @@ def test_assess_command_lists_factor_findings_with_standards(built: Path) -> Non
     [syria] = data
     found = {f["factor"]: f["findings"] for f in syria["factors"]}
     assert "rendered to Syria in secret" in found["NoDomesticReview"][0]["quote"]
+
+
+def test_assess_an_unknown_case_is_a_one_line_error(built: Path) -> None:
+    result = CliRunner().invoke(cli, ["assess", "no-such-case", "--data-dir", str(built)])
+    assert result.exit_code == 1
+    assert "no case 'no-such-case' in the store" in result.output
+    assert "Traceback" not in result.output
