@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from dakg.errors import StoreError
 from dakg.ontology.namespace import NS as DAKG
 
+from .store import labels as label_of
 from .store import open_read_only, select
 
 if TYPE_CHECKING:
@@ -34,15 +35,13 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 _ASSURANCES = (
     PREFIXES
     + """
-SELECT ?a (SAMPLE(?k) AS ?key) (SAMPLE(?gl) AS ?giver) (SAMPLE(?al) AS ?about)
-       (SAMPLE(?sl) AS ?seeker) (SAMPLE(?g) AS ?giverIri) (SAMPLE(?p) AS ?aboutIri)
-       (SAMPLE(?st) AS ?review) WHERE {
+SELECT ?a (SAMPLE(?k) AS ?key) (SAMPLE(?s) AS ?seekerIri) (SAMPLE(?g) AS ?giverIri)
+       (SAMPLE(?p) AS ?aboutIri) (SAMPLE(?st) AS ?review) WHERE {
   ?a a dakg:AssuranceEvent ; dcterms:identifier ?k ; dakg:givenBy ?g .
   #REJECTED
-  ?g rdfs:label ?gl .
   OPTIONAL { ?a dakg:reviewStatus ?st }
-  OPTIONAL { ?a dakg:concerns ?p . ?p rdfs:label ?al }
-  OPTIONAL { ?a dakg:soughtBy/rdfs:label ?sl }
+  OPTIONAL { ?a dakg:concerns ?p }
+  OPTIONAL { ?a dakg:soughtBy ?s }
   #VALUES
   #CASE
 } GROUP BY ?a ORDER BY ?key
@@ -155,12 +154,22 @@ def assess_assurances(
         query = query.replace("#VALUES", _values(case=node))
     factors = _factors(store)
     out = []
-    for row in select(store, query):
+    rows = select(store, query)
+    names = label_of(
+        store,
+        {
+            r[v].value
+            for r in rows
+            for v in ("giverIri", "aboutIri", "seekerIri")
+            if r[v] is not None
+        },
+    )
+    for row in rows:
         item = AssuranceAssessment(
             key=row["key"].value,
-            given_by=row["giver"].value,
-            about=_value(row["about"]),
-            sought_by=_value(row["seeker"]),
+            given_by=names.get(row["giverIri"].value, row["giverIri"].value),
+            about=_named(names, row["aboutIri"]),
+            sought_by=_named(names, row["seekerIri"]),
             review=_value(row["review"], tail=True),
         )
         found: dict[str, list[Flag]] = {}
@@ -197,6 +206,10 @@ def _factors(store: Store) -> dict[str, tuple[str, str, str | None, str | None]]
         )
     # The European Court's factors first, then the call's circumstances.
     return dict(sorted(found.items(), key=lambda item: (item[1][1] != _ECTHR, item[1][0])))
+
+
+def _named(names: dict[str, str], term: Any) -> str | None:
+    return names.get(term.value, term.value) if term is not None else None
 
 
 def _value(term: Any, tail: bool = False) -> str | None:

@@ -25,6 +25,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from .store import labels as label_of
 from .store import memory_store, open_read_only, select
 
 if TYPE_CHECKING:
@@ -43,11 +44,10 @@ PREFIX oa: <http://www.w3.org/ns/oa#>
 _ACTIONS = (
     PREFIXES
     + """
-SELECT ?action ?state ?instrument ?label ?class ?inForce ?deposit ?verified ?source WHERE {
+SELECT DISTINCT ?action ?state ?instrument ?class ?inForce ?deposit ?verified ?source WHERE {
   ?action dakg:actingState ?state ; dakg:ofInstrument ?instrument ; a ?class ;
           dakg:verified ?verified .
   FILTER(?class IN (dakg:Ratification, dakg:Accession, dakg:Succession, dakg:Withdrawal))
-  ?instrument rdfs:label ?label .
   OPTIONAL { ?action dakg:inForceDate ?inForce }
   OPTIONAL { ?action dakg:depositDate ?deposit }
   OPTIONAL { ?action prov:wasDerivedFrom ?source }
@@ -57,14 +57,14 @@ SELECT ?action ?state ?instrument ?label ?class ?inForce ?deposit ?verified ?sou
 _TRANSFERS = (
     PREFIXES
     + """
-SELECT ?transfer (SAMPLE(?name) AS ?who) (SAMPLE(?f) AS ?from) (SAMPLE(?fl) AS ?fromLabel)
-       (SAMPLE(?t) AS ?to) (SAMPLE(?tl) AS ?toLabel) (SAMPLE(?s) AS ?start) (SAMPLE(?e) AS ?end)
+SELECT ?transfer (SAMPLE(?p) AS ?who) (SAMPLE(?f) AS ?from)
+       (SAMPLE(?t) AS ?to) (SAMPLE(?s) AS ?start) (SAMPLE(?e) AS ?end)
        (SAMPLE(?x) AS ?text) (SAMPLE(?st) AS ?status) (MIN(?ds) AS ?docStart)
        (MIN(?de) AS ?docEnd) (MIN(?dx) AS ?docText) WHERE {
-  ?transfer a dakg:Transfer ; dakg:transferee/rdfs:label ?name ; dakg:transferStatus ?st .
+  ?transfer a dakg:Transfer ; dakg:transferee ?p ; dakg:transferStatus ?st .
   #REJECTED
-  OPTIONAL { ?transfer dakg:fromState ?f . ?f rdfs:label ?fl }
-  OPTIONAL { ?transfer dakg:toState ?t . ?t rdfs:label ?tl }
+  OPTIONAL { ?transfer dakg:fromState ?f }
+  OPTIONAL { ?transfer dakg:toState ?t }
   OPTIONAL { ?transfer dakg:dateStart ?s ; dakg:dateEnd ?e ; dakg:dateText ?x }
   OPTIONAL {
     ?transfer prov:wasDerivedFrom/oa:hasSource ?doc .
@@ -79,13 +79,12 @@ _NOT_REJECTED = "FILTER NOT EXISTS { ?transfer dakg:reviewStatus dakg:Rejected }
 _PROVISIONS = (
     PREFIXES
     + """
-SELECT ?norm ?id ?kind ?provision ?label ?instrument WHERE {
+SELECT DISTINCT ?norm ?id ?kind ?provision ?instrument WHERE {
   ?norm a dakg:NormStatement ; dakg:normKind ?kind ; dakg:aboutProvision ?provision ;
         rdfs:label ?id .
-  ?provision rdfs:label ?label .
   OPTIONAL { ?provision dakg:ofInstrument ?of }
   BIND(COALESCE(?of, ?provision) AS ?instrument)
-} ORDER BY ?label ?id
+} ORDER BY ?provision ?id
 """
 )
 _STATEMENTS = (
@@ -193,7 +192,7 @@ def read_reference(store: Store) -> Reference:
     labels: dict[str, str] = {}
     for row in select(store, _ACTIONS):
         state, instrument = row["state"].value, row["instrument"].value
-        labels[instrument] = row["label"].value
+        labels[instrument] = instrument
         when = row["inForce"] or row["deposit"]
         if when is None:
             continue
@@ -221,12 +220,14 @@ def read_reference(store: Store) -> Reference:
                 current.actions.append(action)
                 current = None
     provisions: dict[tuple[str, str], list[Provision]] = {}
-    for row in select(store, _PROVISIONS):
+    rows = select(store, _PROVISIONS)
+    names = label_of(store, set(labels) | {row["provision"].value for row in rows})
+    labels.update({i: names.get(i, i) for i in labels})
+    for row in rows:
         kind = row["kind"].value.rsplit("#", 1)[-1]
+        iri = row["provision"].value
         provisions.setdefault((row["instrument"].value, kind), []).append(
-            Provision(
-                row["provision"].value, row["label"].value, row["norm"].value, row["id"].value
-            )
+            Provision(iri, names.get(iri, iri), row["norm"].value, row["id"].value)
         )
     statements: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
     for row in select(store, _STATEMENTS):
@@ -293,7 +294,10 @@ def derive(store: Store, include_rejected: bool = False) -> list[TransferObligat
     reference = read_reference(store)
     query = _TRANSFERS.replace("#REJECTED", "" if include_rejected else _NOT_REJECTED)
     out = []
-    for row in select(store, query):
+    rows = select(store, query)
+    iris = {row[v].value for row in rows for v in ("who", "from", "to") if row[v] is not None}
+    names = label_of(store, iris)
+    for row in rows:
         first = date.fromisoformat(row["start"].value) if row["start"] is not None else None
         last = date.fromisoformat(row["end"].value) if row["end"] is not None else None
         status = row["status"].value.rsplit("#", 1)[-1]
@@ -310,12 +314,12 @@ def derive(store: Store, include_rejected: bool = False) -> list[TransferObligat
         out.append(
             TransferObligations(
                 transfer=row["transfer"].value,
-                person=row["who"].value,
+                person=names.get(row["who"].value, row["who"].value),
                 status=status,
                 date=when,
                 date_basis=basis,
-                sending=row["fromLabel"].value if row["fromLabel"] is not None else None,
-                receiving=row["toLabel"].value if row["toLabel"] is not None else None,
+                sending=names.get(sending) if sending else None,
+                receiving=names.get(receiving) if receiving else None,
                 sending_bound=_bindings(reference, sending, first, last, "sending"),
                 receiving_bound=_bindings(reference, receiving, first, last, "receiving"),
                 sending_iri=sending,

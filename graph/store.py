@@ -149,3 +149,19 @@ def memory_store(dataset: Dataset) -> Store:
     store = MemoryStore()
     store.bulk_load(dataset.serialize(format="nquads", encoding="utf-8"), RdfFormat.N_QUADS)
     return store
+
+
+def labels(store: Store, iris: set[str]) -> dict[str, str]:
+    """One ``rdfs:label`` for each of ``iris``, asked apart from the main query: the same
+    label stands in every document graph that names the thing, and joining on it in the
+    union multiplies the rows by the number of documents."""
+    from pyoxigraph import NamedNode
+
+    if not iris:
+        return {}
+    values = " ".join(str(NamedNode(i)) for i in sorted(iris))
+    query = (
+        "SELECT ?x (SAMPLE(?l) AS ?label) WHERE { VALUES ?x { " + values + " } "
+        "?x <http://www.w3.org/2000/01/rdf-schema#label> ?l } GROUP BY ?x"
+    )
+    return {row["x"].value: row["label"].value for row in select(store, query)}
