@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .store import select
+from .store import labels, select
 
 if TYPE_CHECKING:
     from pyoxigraph import Store
@@ -25,15 +25,14 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 _SUBJECTS = (
     PREFIXES
     + """
-SELECT DISTINCT ?p ?label WHERE {
+SELECT DISTINCT ?p WHERE {
   { ?f dakg:transferee ?p } UNION { ?f a dakg:AssuranceEvent ; dakg:concerns ?p }
   FILTER NOT EXISTS { ?f dakg:reviewStatus dakg:Rejected }
-  ?p rdfs:label ?label .
   FILTER NOT EXISTS {
     ?case a dakg:Case ; dakg:concerns ?c .
     FILTER(?c = ?p || EXISTS { ?p dakg:hasMember ?c } || EXISTS { ?c dakg:hasMember ?p })
   }
-} ORDER BY ?label
+} ORDER BY ?p
 """
 )
 _FACTS = (
@@ -66,7 +65,9 @@ def propose_cases(dataset: Dataset, store: Store) -> int:
         for c in dataset.subjects(RDF.type, DAKG.Case)  # analyst slugs stay theirs
     }
     subjects = {}
-    for row in select(store, _SUBJECTS):
+    rows = select(store, _SUBJECTS)
+    names = labels(store, {row["p"].value for row in rows})
+    for row in rows:
         subject = row["p"].value
         slug = iris.slugify(subject.rsplit("/", 1)[-1])
         node = iris.instance("case", slug)
@@ -76,7 +77,7 @@ def propose_cases(dataset: Dataset, store: Store) -> int:
         subjects[subject] = node
         graph.add((node, RDF.type, DAKG.ProposedCase))
         graph.add((node, RDF.type, DAKG.Case))  # queries need no inference
-        graph.add((node, RDFS.label, Literal(f"Proposed case: {row['label'].value}")))
+        graph.add((node, RDFS.label, Literal(f"Proposed case: {names.get(subject, subject)}")))
         graph.add((node, DAKG.concerns, URIRef(subject)))
     if not subjects:
         return 0
