@@ -87,7 +87,7 @@ SELECT DISTINCT ?kind ?exact WHERE {
 } ORDER BY ?kind
 """
 )
-_ECTHR = "Factors for weighing assurances (European Court of Human Rights)"
+_ECTHR = DAKG + "AssuranceFactorScheme"
 _IN_CASE = """
   FILTER (EXISTS { ?a dakg:partOfCase ?case }
           || (BOUND(?p) && EXISTS {
@@ -193,6 +193,7 @@ def assess_assurances(
 def _factors(store: Store) -> dict[str, tuple[str, str, str | None, str | None]]:
     """Factor name -> (label, scheme label, norm statement that sets it out, its source)."""
     found: dict[str, tuple[str, str, str | None, str | None]] = {}
+    ecthr: dict[str, bool] = {}
     for row in select(store, _FACTORS):
         name = row["factor"].value.rsplit("#", 1)[-1]
         standard = _value(row["standard"])
@@ -204,8 +205,9 @@ def _factors(store: Store) -> dict[str, tuple[str, str, str | None, str | None]]
             standard,
             _value(row["title"]),
         )
+        ecthr[name] = row["scheme"].value == _ECTHR
     # The European Court's factors first, then the call's circumstances.
-    return dict(sorted(found.items(), key=lambda item: (item[1][1] != _ECTHR, item[1][0])))
+    return dict(sorted(found.items(), key=lambda item: (not ecthr[item[0]], item[1][0])))
 
 
 def _named(names: dict[str, str], term: Any) -> str | None:

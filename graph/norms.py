@@ -10,7 +10,9 @@ and segments, not their extracted facts), so every corpus has the same norms.
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
@@ -24,15 +26,20 @@ from .facts import write_citation, write_fact
 NORMS = Path(__file__).parent / "data" / "norms.yaml"
 
 
-def reference_documents(present: dict[str, Document]) -> list[Document]:
-    """The bundled documents the norms quote that ``present`` lacks, loaded from the package."""
+@cache
+def _entries(path: Path) -> list[dict[str, Any]]:
+    """The norms file, read once per build process."""
     import yaml
 
+    return list(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+def reference_documents(present: dict[str, Document]) -> list[Document]:
+    """The bundled documents the norms quote that ``present`` lacks, loaded from the package."""
     from dakg.loaders.corpus import bundled_corpus, corpus_files
     from dakg.loaders.document import load_document
 
-    entries = yaml.safe_load(NORMS.read_text(encoding="utf-8"))
-    wanted = {e["quote"]["document"] for e in entries if "quote" in e} - set(present)
+    wanted = {e["quote"]["document"] for e in _entries(NORMS) if "quote" in e} - set(present)
     return [
         load_document(path, known)
         for path, known in corpus_files(bundled_corpus())
@@ -42,13 +49,10 @@ def reference_documents(present: dict[str, Document]) -> list[Document]:
 
 def add_norms(graph: Graph, documents: dict[str, Document]) -> list[str]:
     """Add the norm statements whose sources are present; return what was left out."""
-    import yaml
-
     from dakg.loaders.gazetteer import gazetteer
 
-    entries = yaml.safe_load(NORMS.read_text(encoding="utf-8"))
     skipped = []
-    for entry in entries:
+    for entry in _entries(NORMS):
         fact = Fact(
             kind="norm",
             fields={"id": entry["id"]},

@@ -17,10 +17,17 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from .model import Document, Evidence, Extraction, Fact, Segment
 
 _DATA = Path(__file__).parent / "data" / "risk_factors.toml"
+
+
+@cache
+def _data() -> dict[str, Any]:
+    """``risk_factors.toml``, read once."""
+    return tomllib.loads(_DATA.read_text(encoding="utf-8"))
 
 
 def _compiled(patterns: list[str]) -> list[re.Pattern[str]]:
@@ -73,7 +80,6 @@ class RiskFactor:
 @cache
 def risk_factors() -> dict[str, RiskFactor]:
     """Factor name (a concept of the ontology) -> the factor."""
-    data = tomllib.loads(_DATA.read_text(encoding="utf-8"))
     return {
         name: RiskFactor(
             spec["scheme"],
@@ -92,7 +98,7 @@ def risk_factors() -> dict[str, RiskFactor]:
                 for n in spec.get("near", [])
             ],
         )
-        for name, spec in data.items()
+        for name, spec in _data().items()
         if isinstance(spec, dict)
     }
 
@@ -100,11 +106,7 @@ def risk_factors() -> dict[str, RiskFactor]:
 @cache
 def _filters() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
     """(general clauses removed before matching, negations that void a sentence)."""
-    data = tomllib.loads(_DATA.read_text(encoding="utf-8"))
-    return (
-        [re.compile(p, re.IGNORECASE) for p in data["general"]],
-        [re.compile(p, re.IGNORECASE) for p in data["negations"]],
-    )
+    return _compiled(_data()["general"]), _compiled(_data()["negations"])
 
 
 def specific(text: str) -> str | None:

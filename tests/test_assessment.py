@@ -161,12 +161,16 @@ def test_rejected_assurances_and_transfers_leave_the_default_views(
     from tests.test_build import select
     from tests.test_cases import corpus_copy
 
-    copy = corpus_copy(corpus, tmp_path)
-    (copy / "cases" / "zz-rejections.yaml").write_text(
-        "case: zz-rejections\ntitle: t\nreviewer: r\ndate: 2026-12-01\nreviews:\n"
-        "  - fact: assurance-a1ff1fb6d000\n    status: rejected\n"
-        "  - fact: transfer-7e2a30804d21\n    status: rejected\n",
-        encoding="utf-8",
+    copy = corpus_copy(
+        corpus,
+        tmp_path,
+        {
+            "zz-rejections": (
+                "case: zz-rejections\ntitle: t\nreviewer: r\ndate: 2026-12-01\nreviews:\n"
+                "  - fact: assurance-a1ff1fb6d000\n    status: rejected\n"
+                "  - fact: transfer-7e2a30804d21\n    status: rejected\n"
+            )
+        },
     )
     root = tmp_path / "data"
     build(copy, root)

@@ -104,11 +104,15 @@ def test_syria_was_not_bound_by_cat_when_arar_was_sent_there(built: Path) -> Non
 
 
 def test_rejected_transfers_are_left_out_unless_asked(tmp_path: Path, corpus: Path) -> None:
-    copy = corpus_copy(corpus, tmp_path)
-    (copy / "cases" / "reject.yaml").write_text(
-        "case: reject-arar\ntitle: t\nreviewer: r\ndate: 2026-11-25\n"
-        "reviews:\n  - fact: transfer-838964ec9714\n    status: rejected\n",
-        encoding="utf-8",
+    copy = corpus_copy(
+        corpus,
+        tmp_path,
+        {
+            "reject": (
+                "case: reject-arar\ntitle: t\nreviewer: r\ndate: 2026-11-25\n"
+                "reviews:\n  - fact: transfer-838964ec9714\n    status: rejected\n"
+            )
+        },
     )
     root = tmp_path / "data"
     build(copy, root)
@@ -119,12 +123,16 @@ def test_rejected_transfers_are_left_out_unless_asked(tmp_path: Path, corpus: Pa
 
 
 def test_a_correction_replaces_the_extracted_value(tmp_path: Path, corpus: Path) -> None:
-    copy = corpus_copy(corpus, tmp_path)
-    (copy / "cases" / "correct.yaml").write_text(
-        "case: correct-fakhruddinov\ntitle: t\nreviewer: r\ndate: 2026-11-30\n"
-        "reviews:\n  - fact: transfer-958b41eecf23\n    status: corrected\n"
-        "    set: {date: 2005-11-15}\n",
-        encoding="utf-8",
+    copy = corpus_copy(
+        corpus,
+        tmp_path,
+        {
+            "correct": (
+                "case: correct-fakhruddinov\ntitle: t\nreviewer: r\ndate: 2026-11-30\n"
+                "reviews:\n  - fact: transfer-958b41eecf23\n    status: corrected\n"
+                "    set: {date: 2005-11-15}\n"
+            )
+        },
     )
     root = tmp_path / "data"
     build(copy, root)
@@ -136,9 +144,12 @@ def test_a_correction_replaces_the_extracted_value(tmp_path: Path, corpus: Path)
     assert rows == [("2005-11-15", "https://w3id.org/dakg/ontology#Corrected")]
 
 
-def corpus_copy(corpus: Path, tmp_path: Path) -> Path:
+def corpus_copy(corpus: Path, tmp_path: Path, cases: dict[str, str] | None = None) -> Path:
+    """A copy of ``corpus`` to change, with the case files ``cases`` (name -> YAML) added."""
     copy = tmp_path / "corpus"
     shutil.copytree(corpus, copy, ignore=shutil.ignore_patterns("__*"))
+    for name, text in (cases or {}).items():
+        (copy / "cases" / f"{name}.yaml").write_text(text, encoding="utf-8")
     return copy
 
 
@@ -184,11 +195,15 @@ def test_a_bad_case_file_stops_the_build_and_keeps_the_store(
 
 
 def test_a_stale_review_is_reported_and_the_build_goes_on(tmp_path: Path, corpus: Path) -> None:
-    copy = corpus_copy(corpus, tmp_path)
-    (copy / "cases" / "stale.yaml").write_text(
-        "case: stale\ntitle: t\nreviewer: r\ndate: 2026-11-25\n"
-        "reviews:\n  - fact: outcome-000000000000\n    status: confirmed\n",
-        encoding="utf-8",
+    copy = corpus_copy(
+        corpus,
+        tmp_path,
+        {
+            "stale": (
+                "case: stale\ntitle: t\nreviewer: r\ndate: 2026-11-25\n"
+                "reviews:\n  - fact: outcome-000000000000\n    status: confirmed\n"
+            )
+        },
     )
     report = build(copy, tmp_path / "data")
     assert any("stale.yaml:6: review of outcome-000000000000" in w for w in report.warnings)
