@@ -40,6 +40,37 @@ def data_dir_option(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
+def reader_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--data-dir`` and ``--endpoint``: the embedded store or a SPARQL 1.1 endpoint."""
+    func = click.option(
+        "--endpoint",
+        metavar="URL",
+        default=None,
+        help="Read a SPARQL 1.1 endpoint instead of the store [default: $DAKG_ENDPOINT]; "
+        "credentials from $DAKG_ENDPOINT_USER and $DAKG_ENDPOINT_PASSWORD.",
+    )(func)
+    return data_dir_option(func)
+
+
+def open_reader(data_dir: Path | None, endpoint: str | None) -> Any:
+    """The graph-reading seam for a command's options."""
+    from dakg.graph.reader import open_reader as seam
+    from dakg.graph.store import data_dir as resolve
+
+    return seam(resolve(data_dir), endpoint)
+
+
+def format_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["table", "csv", "tsv", "json", "markdown"]),
+        default="table",
+        show_default=True,
+        help="table on a terminal; csv, tsv and json are the W3C SPARQL results formats.",
+    )(func)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="dakg")
 def cli() -> None:
@@ -402,6 +433,167 @@ def cases(data_dir: Path | None, as_json: bool, include_rejected: bool) -> None:
             *(Text(str(row.facts[k])) for k in ("transfers", "assurances", "harm", "decisions")),
         )
     Console().print(table)
+
+
+@cli.group()
+def query() -> None:
+    """The canned SPARQL queries: list them, show one, run one (or any .rq file or text).
+
+    Example: dakg query run transfers-despite-assurances -p person=person:maher-arar
+    """
+
+
+@query.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print the headers as JSON.")
+def query_list(as_json: bool) -> None:
+    """List the canned queries: name, title and parameters.
+
+    Example: dakg query list
+    """
+    from dakg.queries.library import library
+
+    with user_errors():
+        found = library()
+    if as_json:
+        from dataclasses import asdict
+
+        items = [{k: v for k, v in asdict(q).items() if k not in ("path", "text")} for q in found]
+        click.echo(json.dumps(items, indent=2, ensure_ascii=False))
+        return
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table("query", "what it answers", "parameters")
+    for q in found:
+        params = ", ".join(f"{p.name}{'?' if p.optional else ''} ({p.type})" for p in q.params)
+        table.add_row(Text(q.name), Text(f"{q.title}\n{q.question}"), Text(params or "none"))
+    Console().print(table)
+
+
+@query.command("show")
+@click.argument("name")
+def query_show(name: str) -> None:
+    """Print a canned query: its header and its SPARQL.
+
+    Example: dakg query show treaty-status
+    """
+    from dakg.queries.library import load
+
+    with user_errors():
+        click.echo(load(name).text, nl=False)
+
+
+@query.command("run")
+@click.argument("name", required=False)
+@click.option("--sparql", "text", metavar="QUERY", help="Run this SPARQL text instead of NAME.")
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="A parameter, bound as an RDF term (repeat for several).",
+)
+@reader_options
+@format_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write to this file (with NAME.meta.json beside it) instead of stdout.")
+@click.option("--include-rejected", is_flag=True, help="Keep facts an analyst rejected.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many rows.")
+@click.option("--raw", is_flag=True,
+              help="Do not neutralise CSV/TSV cells that a spreadsheet would run as formulas.")
+def query_run(
+    name: str | None,
+    text: str | None,
+    params: tuple[str, ...],
+    data_dir: Path | None,
+    endpoint: str | None,
+    fmt: str,
+    output: Path | None,
+    include_rejected: bool,
+    limit: int | None,
+    raw: bool,
+) -> None:
+    """Run a canned query (by name), any .rq file (by path) or SPARQL text (--sparql).
+
+    Parameters are bound as RDF terms, never spliced into the query; an entity is given as
+    an IRI, kind:slug (person:maher-arar), a bare slug or a label. Rejected facts are left
+    out unless --include-rejected. SPARQL Update is refused. In CSV and TSV, cells starting
+    with =, +, -, @ get a leading apostrophe so a spreadsheet shows them as text; --raw keeps
+    them as they are.
+
+    Example: dakg query run treaty-status -p state=SYR -p on=2002-10-08 --format csv
+    """
+    from dakg.queries.library import adhoc, load, run
+
+    if (name is None) == (text is None):
+        raise click.UsageError("give a query NAME (or a .rq path) or --sparql TEXT, not both")
+    given: dict[str, str] = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise click.UsageError(f"-p {item!r}: write NAME=VALUE")
+        given[key.strip()] = value
+    with user_errors():
+        reader = open_reader(data_dir, endpoint)
+        canned = adhoc(text) if text is not None else load(name or "")
+        result = run(reader, canned, given, include_rejected, limit)
+        _emit(reader, result.columns, result.rows, fmt, output, raw, canned.title or canned.name,
+              meta=_meta(reader, result, fmt, include_rejected, limit))
+
+
+def _meta(reader: Any, result: Any, fmt: str, include_rejected: bool, limit: int | None) -> dict:
+    """What a written result records beside it: the query, its parameters and the build."""
+    from datetime import UTC, datetime
+
+    from dakg.graph.build_record import read_build_record
+
+    return {
+        "query": result.query.name,
+        "title": result.query.title,
+        "file": str(result.query.path) if result.query.path else None,
+        "sparql": result.query.text,
+        "parameters": result.parameters,
+        "include_rejected": include_rejected,
+        "limit": limit,
+        "format": fmt,
+        "rows": len(result.rows),
+        "source": reader.source,
+        "run_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "build": read_build_record(reader),
+    }
+
+
+def _emit(
+    reader: Any,
+    columns: list[str],
+    rows: list[Any],
+    fmt: str,
+    output: Path | None,
+    raw: bool,
+    title: str,
+    meta: dict | None = None,
+) -> None:
+    """Print rows (a table on a terminal) or write them, atomically, with a sidecar."""
+    from dakg.render import print_table, render
+
+    iris = {t.value for r in rows for t in r.values() if t is not None and t.is_iri}
+    names = reader.labels(iris) if fmt in ("table", "markdown") else {}
+    if fmt == "table" and output is None:
+        print_table(columns, rows, names, title)
+        return
+    text = render("csv" if fmt == "table" else fmt, columns, rows, names, raw)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from dakg.graph.files import write_atomically
+
+    write_atomically(output, text)
+    if meta is not None:
+        write_atomically(output.with_name(output.name + ".meta.json"),
+                         json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
+    click.echo(f"wrote {len(rows)} row(s) to {output}", err=True)
 
 
 def main() -> None:

@@ -25,3 +25,15 @@ class ConformanceError(DakgError):
 
 class StoreError(DakgError):
     """The on-disk store is missing, locked or unreadable."""
+
+
+class QueryError(DakgError):
+    """A query or one of its parameters is invalid, unknown or ambiguous."""
+
+
+class EndpointError(DakgError):
+    """A SPARQL endpoint cannot be reached or does not answer with SPARQL results."""
+
+
+class ServeError(DakgError):
+    """The SPARQL server cannot be started."""

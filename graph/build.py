@@ -125,13 +125,21 @@ def build(
     strict: bool = False,
 ) -> BuildReport:
     """Load, describe, validate and store ``corpus``; the previous store stays until the end."""
+    from datetime import UTC, datetime
+
+    from .build_record import add_build_record
+
+    started = datetime.now(UTC)
     report = load_corpus(corpus, skip_bad=skip_bad, max_bytes=max_bytes, on_file=on_file)
-    cases = [read_case(path) for path in case_files(corpus)]
+    case_paths = case_files(corpus)
+    cases = [read_case(path) for path in case_paths]
     step = on_step or (lambda _: None)
     step("building the graph")
     dataset = make_dataset(report.documents, on_step, cases, report, strict)
     step("validating against the SHACL shapes")
     validate(dataset)
+    documents = [(doc.path, doc.sha256) for doc in report.documents]
+    add_build_record(dataset, started, datetime.now(UTC), documents, case_paths, corpus)
     step("writing the store")
     with new_build(data_dir) as target:
         report.triples = write_store(dataset, target)

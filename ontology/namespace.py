@@ -177,6 +177,14 @@ class DAKG(DefinedNamespace):
     reviewDate: URIRef  # review date
     roleTitle: URIRef  # role title
     sha256: URIRef  # SHA-256
+    Build: URIRef  # Build
+    InputFile: URIRef  # Input file
+    softwareVersion: URIRef  # software version
+    fileChecksum: URIRef  # file checksum
+    inputRole: URIRef  # input role
+    documentCount: URIRef  # document count
+    factCount: URIRef  # fact count
+    tripleCount: URIRef  # triple count
     start: URIRef  # start
     statementText: URIRef  # statement text
     text: URIRef  # text
