@@ -497,12 +497,20 @@ def query_show(name: str) -> None:
 )
 @reader_options
 @format_option
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write to this file (with NAME.meta.json beside it) instead of stdout.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file (with NAME.meta.json beside it) instead of stdout.",
+)
 @click.option("--include-rejected", is_flag=True, help="Keep facts an analyst rejected.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many rows.")
-@click.option("--raw", is_flag=True,
-              help="Do not neutralise CSV/TSV cells that a spreadsheet would run as formulas.")
+@click.option(
+    "--raw",
+    is_flag=True,
+    help="Do not neutralise CSV/TSV cells that a spreadsheet would run as formulas.",
+)
 def query_run(
     name: str | None,
     text: str | None,
@@ -539,8 +547,16 @@ def query_run(
         reader = open_reader(data_dir, endpoint)
         canned = adhoc(text) if text is not None else load(name or "")
         result = run(reader, canned, given, include_rejected, limit)
-        _emit(reader, result.columns, result.rows, fmt, output, raw, canned.title or canned.name,
-              meta=_meta(reader, result, fmt, include_rejected, limit))
+        _emit(
+            reader,
+            result.columns,
+            result.rows,
+            fmt,
+            output,
+            raw,
+            canned.title or canned.name,
+            meta=_meta(reader, result, fmt, include_rejected, limit),
+        )
 
 
 def _meta(reader: Any, result: Any, fmt: str, include_rejected: bool, limit: int | None) -> dict:
@@ -591,8 +607,10 @@ def _emit(
 
     write_atomically(output, text)
     if meta is not None:
-        write_atomically(output.with_name(output.name + ".meta.json"),
-                         json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
+        write_atomically(
+            output.with_name(output.name + ".meta.json"),
+            json.dumps(meta, indent=2, ensure_ascii=False) + "\n",
+        )
     click.echo(f"wrote {len(rows)} row(s) to {output}", err=True)
 
 

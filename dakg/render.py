@@ -133,7 +133,7 @@ def print_table(
 
 def fields(row: Row, columns: Sequence[str], names: Mapping[str, str]) -> list[tuple[str, str]]:
     """A row's fields for people: the citation of its source in one line, the quote last."""
-    from dakg.queries.library import PROVENANCE_COLUMNS
+    from dakg.graph.citations import PROVENANCE_COLUMNS, citation
 
     out = []
     for name in columns:
@@ -153,24 +153,6 @@ def fields(row: Row, columns: Sequence[str], names: Mapping[str, str]) -> list[t
         if quote:
             out.append(("quote", f"“{quote}”"))
     return out
-
-
-def citation(row: Row) -> str:
-    """"Title — Publisher, date, ¶ 4, sentence 12, address": where a quote stands."""
-
-    def cell(name: str) -> str:
-        term = row.get(name)
-        return term.value if term is not None else ""
-
-    parts = [p for p in (cell("publisher"), cell("published")) if p]
-    if cell("paragraph"):
-        parts.append(f"¶ {cell('paragraph')}")
-    if cell("sentence"):
-        parts.append(f"sentence {cell('sentence')}")
-    if cell("address"):
-        parts.append(cell("address"))
-    head = cell("documentTitle")
-    return f"{head} — {', '.join(parts)}" if head and parts else head or ", ".join(parts)
 
 
 def render(

@@ -13,96 +13,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from dakg.errors import StoreError
 from dakg.ontology.namespace import NS as DAKG
 
-from .store import labels as label_of
-from .store import open_read_only, select
+from .citations import add_provenance, citation
+from .reader import Reader, as_reader, iri, review_filter, sparql
 
-if TYPE_CHECKING:
-    from pyoxigraph import Store
-
-PREFIXES = """
-PREFIX dakg: <https://w3id.org/dakg/ontology#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-"""
-_ASSURANCES = (
-    PREFIXES
-    + """
-SELECT ?a (SAMPLE(?k) AS ?key) (SAMPLE(?s) AS ?seekerIri) (SAMPLE(?g) AS ?giverIri)
-       (SAMPLE(?p) AS ?aboutIri) (SAMPLE(?st) AS ?review) WHERE {
-  ?a a dakg:AssuranceEvent ; dcterms:identifier ?k ; dakg:givenBy ?g .
-  #REJECTED
-  OPTIONAL { ?a dakg:reviewStatus ?st }
-  OPTIONAL { ?a dakg:concerns ?p }
-  OPTIONAL { ?a dakg:soughtBy ?s }
-  #VALUES
-  #CASE
-} GROUP BY ?a ORDER BY ?key
-"""
-)
-_NOT_REJECTED = "FILTER NOT EXISTS { ?a dakg:reviewStatus dakg:Rejected }"
-_FACTORS = (
-    PREFIXES
-    + """
-SELECT ?factor ?label ?scheme ?schemeLabel ?norm ?standard ?title WHERE {
-  VALUES ?scheme { dakg:AssuranceFactorScheme dakg:RiskFactorScheme }
-  ?factor skos:inScheme ?scheme ; skos:prefLabel ?label .
-  ?scheme skos:prefLabel ?schemeLabel .
-  OPTIONAL {
-    ?norm dakg:namesFactor ?factor ; rdfs:label ?standard .
-    OPTIONAL { ?norm prov:wasDerivedFrom/oa:hasSource/dcterms:title ?title }
-  }
-}
-"""
-)
-_FINDINGS = (
-    PREFIXES
-    + """
-SELECT ?factor ?exact ?document WHERE {
-  #VALUES
-  ?f dakg:assesses ?a ; dakg:riskFactor ?factor ; prov:wasDerivedFrom ?e .
-  FILTER NOT EXISTS { ?f dakg:reviewStatus dakg:Rejected }
-  ?e oa:hasSelector ?q ; oa:hasSource/dcterms:title ?document .
-  ?q a oa:TextQuoteSelector ; oa:exact ?exact .
-} ORDER BY ?factor ?exact
-"""
-)
-_HARMS = (
-    PREFIXES
-    + """
-SELECT DISTINCT ?kind ?exact WHERE {
-  #VALUES
-  { ?h dakg:victim ?p } UNION { ?p dakg:hasMember ?m . ?h dakg:victim ?m }
-  ?h a dakg:Harm ; dakg:atPlace ?g ; dakg:harmKind/skos:prefLabel ?kind ;
-     prov:wasDerivedFrom/oa:hasSelector ?q .
-  ?q a oa:TextQuoteSelector ; oa:exact ?exact .
-  FILTER NOT EXISTS { ?h dakg:reviewStatus dakg:Rejected }
-} ORDER BY ?kind
-"""
-)
 _ECTHR = DAKG + "AssuranceFactorScheme"
-_IN_CASE = """
-  FILTER (EXISTS { ?a dakg:partOfCase ?case }
-          || (BOUND(?p) && EXISTS {
-                ?case dakg:concerns ?q . { ?q dakg:hasMember? ?p } UNION { ?p dakg:hasMember ?q }
-              }))
-"""
 
 
 @dataclass
 class Flag:
-    """A red flag (or a harm) against an assurance, with the passage that shows it."""
+    """A red flag (or a harm) against an assurance, with the passage that shows it and
+    where it stands (document, paragraph, sentence); for a harm, whom, where and when."""
 
     factor: str
     quote: str
     document: str = ""
+    source: str = ""
+    victim: str = ""
+    place: str = ""
+    date: str = ""
 
 
 @dataclass
@@ -137,64 +69,78 @@ class AssuranceAssessment:
 
 
 def assess_assurances(
-    root: Path, case: str | None = None, include_rejected: bool = False
+    source: Reader | Path,
+    case: str | None = None,
+    include_rejected: bool = False,
+    subjects: list[str] | None = None,
 ) -> list[AssuranceAssessment]:
-    """Every assurance not rejected (or those of one case), factor by factor, with harm."""
-    from pyoxigraph import NamedNode
+    """Every assurance not rejected (or those of one case IRI, or about ``subjects``),
+    factor by factor, with the harm that followed in the giving state."""
+    from dakg.errors import StoreError
 
     from . import iris
 
-    store = open_read_only(root)
-    query = _ASSURANCES.replace("#CASE", _IN_CASE if case else "")
-    query = query.replace("#REJECTED", "" if include_rejected else _NOT_REJECTED)
+    reader = as_reader(source)
+    values: dict[str, Any] = dict(review_filter(include_rejected))
     if case:
-        node = NamedNode(str(iris.instance("case", iris.slugify(case))))
-        if not store.query(f"ASK {{ {node} a <{DAKG}Case> }}", use_default_graph_as_union=True):
-            raise StoreError(f"{root}: no case '{case}' in the store (dakg cases lists them)")
-        query = query.replace("#VALUES", _values(case=node))
-    factors = _factors(store)
+        node = case if case.startswith(iris.ID) else str(iris.instance("case", iris.slugify(case)))
+        if not reader.ask("ASK { ?case a <" + DAKG + "Case> }", {"case": iri(node)}):
+            raise StoreError(f"{reader.source}: no case '{case}' (dakg cases lists them)")
+        values["case"] = iri(node)
+    if subjects is not None:
+        values["subject"] = [iri(s) for s in subjects]
+    factors = _factors(reader)
     out = []
-    rows = select(store, query)
-    names = label_of(
-        store,
-        {
-            r[v].value
-            for r in rows
-            for v in ("giverIri", "aboutIri", "seekerIri")
-            if r[v] is not None
-        },
+    rows = reader.select(sparql("assessment-assurances"), values)
+    names = reader.labels(
+        r[v].value for r in rows for v in ("giverIri", "aboutIri", "seekerIri") if r[v] is not None
     )
     for row in rows:
         item = AssuranceAssessment(
-            key=row["key"].value,
-            given_by=names.get(row["giverIri"].value, row["giverIri"].value),
+            key=_text(row["key"]),
+            given_by=_named(names, row["giverIri"]) or "",
             about=_named(names, row["aboutIri"]),
             sought_by=_named(names, row["seekerIri"]),
             review=_value(row["review"], tail=True),
         )
         found: dict[str, list[Flag]] = {}
-        for flag in select(store, _FINDINGS.replace("#VALUES", _values(a=row["a"]))):
-            name = flag["factor"].value.rsplit("#", 1)[-1]
+        findings = reader.select(sparql("assessment-findings"), {"a": _term(row["a"])})
+        _, cited = add_provenance(reader, ["finding", "factor"], findings, "finding")
+        for flag in cited:
+            name = _text(flag["factor"]).rsplit("#", 1)[-1]
             found.setdefault(name, []).append(
-                Flag(name, flag["exact"].value, flag["document"].value)
+                Flag(name, _text(flag["quote"]), _text(flag["documentTitle"]), citation(flag))
             )
         for name, (label, scheme, standard, source) in factors.items():
             item.factors.append(
                 FactorResult(name, label, scheme, standard, source, found.get(name, []))
             )
         if row["aboutIri"] is not None:
-            harms = _HARMS.replace("#VALUES", _values(p=row["aboutIri"], g=row["giverIri"]))
-            for harm in select(store, harms):
-                item.harm.append(Flag(harm["kind"].value, harm["exact"].value))
+            harm_values = {"p": _term(row["aboutIri"]), "g": _term(row["giverIri"])}
+            harms = reader.select(sparql("assessment-harm"), harm_values)
+            _, cited = add_provenance(reader, ["harm", "kind"], harms, "harm")
+            victims = reader.labels(_text(h["victim"]) for h in cited)
+            for harm in cited:
+                item.harm.append(
+                    Flag(
+                        _text(harm["kind"]),
+                        _text(harm["quote"]),
+                        _text(harm["documentTitle"]),
+                        citation(harm),
+                        victim=victims.get(_text(harm["victim"]), _text(harm["victim"])),
+                        place=item.given_by,
+                        date=_text(harm["date"]) or "date not given",
+                    )
+                )
         out.append(item)
     return out
 
 
-def _factors(store: Store) -> dict[str, tuple[str, str, str | None, str | None]]:
+def _factors(reader: Reader) -> dict[str, tuple[str, str, str | None, str | None]]:
     """Factor name -> (label, scheme label, norm statement that sets it out, its source)."""
     found: dict[str, tuple[str, str, str | None, str | None]] = {}
     ecthr: dict[str, bool] = {}
-    for row in select(store, _FACTORS):
+    for row in reader.select(sparql("assessment-factors")):
         name = row["factor"].value.rsplit("#", 1)[-1]
         standard = _value(row["standard"])
         if name in found and found[name][2] is not None and standard is None:
@@ -220,9 +166,10 @@ def _value(term: Any, tail: bool = False) -> str | None:
     return str(term.value).rsplit("#", 1)[-1] if tail else str(term.value)
 
 
-def _values(**terms: object) -> str:
-    """A VALUES clause binding variables to RDF terms (written in N-Triples syntax by
-    pyoxigraph, so no text is spliced into the query)."""
-    names = " ".join(f"?{name}" for name in terms)
-    values = " ".join(str(term) for term in terms.values())
-    return f"VALUES ({names}) {{ ({values}) }}"
+def _text(term: Any) -> str:
+    return str(term.value) if term is not None else ""
+
+
+def _term(term: Any) -> Any:
+    assert term is not None
+    return term

@@ -10,35 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .store import open_read_only, select
+from .reader import Reader, as_reader, iri, review_filter, sparql
 
-_CASES = """
-PREFIX dakg: <https://w3id.org/dakg/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?case ?label ?proposed (GROUP_CONCAT(DISTINCT ?who; separator="; ") AS ?people) WHERE {
-  ?case a dakg:Case ; rdfs:label ?label .
-  BIND(EXISTS { ?case a dakg:ProposedCase } AS ?proposed)
-  OPTIONAL { ?case dakg:concerns/rdfs:label ?who }
-} GROUP BY ?case ?label ?proposed ORDER BY ?proposed ?label
-"""
-_FACTS = """
-PREFIX dakg: <https://w3id.org/dakg/ontology#>
-SELECT ?case ?class (COUNT(DISTINCT ?f) AS ?n) WHERE {
-  VALUES ?class { dakg:Transfer dakg:AssuranceEvent dakg:Harm dakg:Decision }
-  ?case a dakg:Case .
-  {
-    ?f dakg:partOfCase ?case
-  } UNION {
-    ?case dakg:concerns ?p .
-    { ?x dakg:hasMember? ?p } UNION { ?p dakg:hasMember ?x }
-    { ?f dakg:transferee ?x } UNION { ?f dakg:concerns ?x } UNION { ?f dakg:victim ?x }
-    UNION { ?f dakg:about ?x }
-  }
-  ?f a ?class .
-  #REJECTED
-} GROUP BY ?case ?class
-"""
-_NOT_REJECTED = "FILTER NOT EXISTS { ?f dakg:reviewStatus dakg:Rejected }"
 KINDS = {"Transfer": "transfers", "AssuranceEvent": "assurances", "Harm": "harm",
          "Decision": "decisions"}  # fmt: skip
 
@@ -54,20 +27,40 @@ class CaseSummary:
     facts: dict[str, int] = field(default_factory=dict)
 
 
-def list_cases(root: Path, include_rejected: bool = False) -> list[CaseSummary]:
-    """Every case of the current store, analysts' first, with counts of their facts."""
-    store = open_read_only(root)
+def list_cases(source: Reader | Path, include_rejected: bool = False) -> list[CaseSummary]:
+    """Every case of the graph, analysts' first, with the people it concerns and counts of
+    its facts (names asked apart, never joined through a separator)."""
+    reader = as_reader(source)
     cases = {}
-    for row in select(store, _CASES):
-        cases[row["case"].value] = CaseSummary(
-            slug=row["case"].value.rsplit("/", 1)[-1],
-            title=row["label"].value,
-            proposed=row["proposed"].value == "true",
-            concerns=sorted(filter(None, row["people"].value.split("; "))),
+    for row in reader.select(sparql("cases")):
+        case, label = row["case"], row["label"]
+        assert case is not None and label is not None
+        proposed = row["proposed"] is not None and row["proposed"].value == "true"
+        cases[case.value] = CaseSummary(
+            slug=case.value.rsplit("/", 1)[-1],
+            title=label.value,
+            proposed=proposed,
+            concerns=[],
             facts={kind: 0 for kind in KINDS.values()},
         )
-    query = _FACTS.replace("#REJECTED", "" if include_rejected else _NOT_REJECTED)
-    for row in select(store, query):
-        kind = KINDS[row["class"].value.rsplit("#", 1)[-1]]
-        cases[row["case"].value].facts[kind] = int(row["n"].value)
+    people: dict[str, list[str]] = {}
+    for row in reader.select(sparql("case-people")):
+        if row["case"] is not None and row["who"] is not None:
+            people.setdefault(row["case"].value, []).append(row["who"].value)
+    names = reader.labels(w for ws in people.values() for w in ws)
+    for case, whos in people.items():
+        if case in cases:
+            cases[case].concerns = sorted(names.get(w, w) for w in whos)
+    for row in reader.select(sparql("case-facts"), review_filter(include_rejected)):
+        case_term, cls, n = row["case"], row["class"], row["n"]
+        if case_term is None or cls is None or n is None or case_term.value not in cases:
+            continue
+        cases[case_term.value].facts[KINDS[cls.value.rsplit("#", 1)[-1]]] = int(n.value)
     return list(cases.values())
+
+
+def subjects_of(reader: Reader, entity: str) -> list[str]:
+    """The people and groups an entity stands for: a person with the groups they belong
+    to, a group with its members, a case with the people it concerns and theirs."""
+    rows = reader.select(sparql("subjects"), {"entity": iri(entity)})
+    return sorted({r["subject"].value for r in rows if r["subject"] is not None})

@@ -23,10 +23,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from .store import labels as label_of
-from .store import memory_store, open_read_only, select
+from .reader import Reader, StoreReader, as_reader, review_filter, sparql
+from .reader import iri as iri_term
 
 if TYPE_CHECKING:
     from pyoxigraph import Store
@@ -35,69 +35,6 @@ if TYPE_CHECKING:
 Status = Literal["bound", "not bound", "uncertain", "no action recorded", "date unknown"]
 Role = Literal["sending", "receiving"]
 
-PREFIXES = """
-PREFIX dakg: <https://w3id.org/dakg/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-"""
-_ACTIONS = (
-    PREFIXES
-    + """
-SELECT DISTINCT ?action ?state ?instrument ?class ?inForce ?deposit ?verified ?source WHERE {
-  ?action dakg:actingState ?state ; dakg:ofInstrument ?instrument ; a ?class ;
-          dakg:verified ?verified .
-  FILTER(?class IN (dakg:Ratification, dakg:Accession, dakg:Succession, dakg:Withdrawal))
-  OPTIONAL { ?action dakg:inForceDate ?inForce }
-  OPTIONAL { ?action dakg:depositDate ?deposit }
-  OPTIONAL { ?action prov:wasDerivedFrom ?source }
-}
-"""
-)
-_TRANSFERS = (
-    PREFIXES
-    + """
-SELECT ?transfer (SAMPLE(?p) AS ?who) (SAMPLE(?f) AS ?from)
-       (SAMPLE(?t) AS ?to) (SAMPLE(?s) AS ?start) (SAMPLE(?e) AS ?end)
-       (SAMPLE(?x) AS ?text) (SAMPLE(?st) AS ?status) (MIN(?ds) AS ?docStart)
-       (MIN(?de) AS ?docEnd) (MIN(?dx) AS ?docText) WHERE {
-  ?transfer a dakg:Transfer ; dakg:transferee ?p ; dakg:transferStatus ?st .
-  #REJECTED
-  OPTIONAL { ?transfer dakg:fromState ?f }
-  OPTIONAL { ?transfer dakg:toState ?t }
-  OPTIONAL { ?transfer dakg:dateStart ?s ; dakg:dateEnd ?e ; dakg:dateText ?x }
-  OPTIONAL {
-    ?transfer prov:wasDerivedFrom/oa:hasSource ?doc .
-    ?doc dakg:dateStart ?ds ; dakg:dateEnd ?de ; dakg:dateText ?dx .
-  }
-}
-GROUP BY ?transfer
-ORDER BY ?start ?who
-"""
-)
-_NOT_REJECTED = "FILTER NOT EXISTS { ?transfer dakg:reviewStatus dakg:Rejected }"
-_PROVISIONS = (
-    PREFIXES
-    + """
-SELECT DISTINCT ?norm ?id ?kind ?provision ?instrument WHERE {
-  ?norm a dakg:NormStatement ; dakg:normKind ?kind ; dakg:aboutProvision ?provision ;
-        rdfs:label ?id .
-  OPTIONAL { ?provision dakg:ofInstrument ?of }
-  BIND(COALESCE(?of, ?provision) AS ?instrument)
-} ORDER BY ?provision ?id
-"""
-)
-_STATEMENTS = (
-    PREFIXES
-    + """
-SELECT ?statement ?state ?instrument ?provision ?label ?text WHERE {
-  VALUES ?class { dakg:Reservation dakg:Declaration }
-  ?statement a ?class ; dakg:actingState ?state ; dakg:ofInstrument ?instrument ;
-             dakg:toProvision ?provision ; rdfs:label ?label .
-  OPTIONAL { ?statement dakg:statementText ?text }
-}
-"""
-)
 # A proposed transfer with no date of its own is pending when the document reports it (a
 # threat or a halt may lie anywhere before, so those are not dated this way).
 NOT_DONE = frozenset({"Proposed"})
@@ -186,11 +123,11 @@ class Reference:
     statements: dict[tuple[str, str, str], list[tuple[str, str]]]  # (state, instr, prov)
 
 
-def read_reference(store: Store) -> Reference:
+def read_reference(reader: Reader) -> Reference:
     """Parties' periods by (state IRI, instrument IRI), labels, provisions and statements."""
     events: dict[tuple[str, str], list[tuple[date, str, bool, str, str]]] = {}
     labels: dict[str, str] = {}
-    for row in select(store, _ACTIONS):
+    for row in reader.select(sparql("obligation-actions")):
         state, instrument = row["state"].value, row["instrument"].value
         labels[instrument] = instrument
         when = row["inForce"] or row["deposit"]
@@ -220,8 +157,8 @@ def read_reference(store: Store) -> Reference:
                 current.actions.append(action)
                 current = None
     provisions: dict[tuple[str, str], list[Provision]] = {}
-    rows = select(store, _PROVISIONS)
-    names = label_of(store, set(labels) | {row["provision"].value for row in rows})
+    rows = reader.select(sparql("obligation-provisions"))
+    names = reader.labels(set(labels) | {row["provision"].value for row in rows})
     labels.update({i: names.get(i, i) for i in labels})
     for row in rows:
         kind = row["kind"].value.rsplit("#", 1)[-1]
@@ -230,7 +167,7 @@ def read_reference(store: Store) -> Reference:
             Provision(iri, names.get(iri, iri), row["norm"].value, row["id"].value)
         )
     statements: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
-    for row in select(store, _STATEMENTS):
+    for row in reader.select(sparql("obligation-statements")):
         text = row["text"].value if row["text"] is not None else ""
         label = f"{row['label'].value}: {text}" if text else row["label"].value
         for provision in _articles(row["provision"].value):
@@ -288,15 +225,20 @@ def bound_on(
     return Binding(instrument, "not bound", str(head.start), until, head.verified, head.sources)
 
 
-def derive(store: Store, include_rejected: bool = False) -> list[TransferObligations]:
-    """For every transfer in ``store`` (but those an analyst rejected, unless asked): the
-    standing of each of its states towards every instrument then, with the provisions."""
-    reference = read_reference(store)
-    query = _TRANSFERS.replace("#REJECTED", "" if include_rejected else _NOT_REJECTED)
+def derive(
+    reader: Reader, include_rejected: bool = False, subjects: list[str] | None = None
+) -> list[TransferObligations]:
+    """For every transfer the reader's graph holds (but those an analyst rejected, unless
+    asked; only those of ``subjects``' people when given): the standing of each of its
+    states towards every instrument then, with the provisions."""
+    reference = read_reference(reader)
     out = []
-    rows = select(store, query)
+    values: dict[str, Any] = dict(review_filter(include_rejected))
+    if subjects is not None:
+        values["p"] = [iri_term(s) for s in subjects]
+    rows = reader.select(sparql("obligation-transfers"), values)
     iris = {row[v].value for row in rows for v in ("who", "from", "to") if row[v] is not None}
-    names = label_of(store, iris)
+    names = reader.labels(iris)
     for row in rows:
         first = date.fromisoformat(row["start"].value) if row["start"] is not None else None
         last = date.fromisoformat(row["end"].value) if row["end"] is not None else None
@@ -329,9 +271,11 @@ def derive(store: Store, include_rejected: bool = False) -> list[TransferObligat
     return out
 
 
-def transfer_obligations(root: Path, include_rejected: bool = False) -> list[TransferObligations]:
-    """The obligations of every transfer of the current store (see :func:`derive`)."""
-    return derive(open_read_only(root), include_rejected)
+def transfer_obligations(
+    source: Reader | Path, include_rejected: bool = False, subjects: list[str] | None = None
+) -> list[TransferObligations]:
+    """The obligations of every transfer the graph holds (see :func:`derive`)."""
+    return derive(as_reader(source), include_rejected, subjects)
 
 
 def _bindings(
@@ -370,12 +314,14 @@ def _bindings(
     return out
 
 
-def party_on(root: Path, state: str, instrument: str, first: date, last: date) -> Binding:
+def party_on(
+    source: Reader | Path, state: str, instrument: str, first: date, last: date
+) -> Binding:
     """Whether ``state`` (ISO alpha-3) was bound by ``instrument`` (its slug) from ``first``
-    to ``last``, read from the store's reference graph."""
+    to ``last``, read from the graph's reference data."""
     from . import iris
 
-    reference = read_reference(open_read_only(root))
+    reference = read_reference(as_reader(source))
     state_iri = str(iris.instance("state", state))
     instrument_iri = str(iris.instance("instrument", instrument))
     label = reference.labels.get(instrument_iri, instrument)
@@ -395,8 +341,9 @@ def add_obligations(dataset: Dataset, store: Store | None = None) -> int:
     from dakg.ontology.namespace import DAKG
 
     from . import iris
+    from .store import memory_store
 
-    store = store if store is not None else memory_store(dataset)
+    reader = StoreReader(store if store is not None else memory_store(dataset))
     graph = dataset.graph(URIRef(iris.GRAPH + "obligations"))
     kinds = {
         "sending": DAKG.NonRefoulementObligation,
@@ -404,7 +351,7 @@ def add_obligations(dataset: Dataset, store: Store | None = None) -> int:
     }
     statuses = {"bound": DAKG.Bound, "uncertain": DAKG.BindingUncertain}
     count = 0
-    for row in derive(store):
+    for row in derive(reader):
         for role, state, bindings in (
             ("sending", row.sending_iri, row.sending_bound),
             ("receiving", row.receiving_iri, row.receiving_bound),

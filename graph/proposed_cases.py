@@ -12,47 +12,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .store import labels, select
+from .reader import StoreReader, iri, sparql
 
 if TYPE_CHECKING:
     from pyoxigraph import Store
     from rdflib import Dataset
 
-PREFIXES = """
-PREFIX dakg: <https://w3id.org/dakg/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-"""
-_SUBJECTS = (
-    PREFIXES
-    + """
-SELECT DISTINCT ?p WHERE {
-  { ?f dakg:transferee ?p } UNION { ?f a dakg:AssuranceEvent ; dakg:concerns ?p }
-  FILTER NOT EXISTS { ?f dakg:reviewStatus dakg:Rejected }
-  FILTER NOT EXISTS {
-    ?case a dakg:Case ; dakg:concerns ?c .
-    FILTER(?c = ?p || EXISTS { ?p dakg:hasMember ?c } || EXISTS { ?c dakg:hasMember ?p })
-  }
-} ORDER BY ?p
-"""
-)
-_FACTS = (
-    PREFIXES
-    + """
-SELECT DISTINCT ?p ?f WHERE {
-  #SUBJECTS
-  ?p dakg:hasMember? ?x .
-  { ?f dakg:transferee ?x } UNION { ?f a dakg:AssuranceEvent ; dakg:concerns ?x }
-  UNION { ?f a dakg:Harm ; dakg:victim ?x } UNION { ?f a dakg:Decision ; dakg:about ?x }
-  FILTER NOT EXISTS { ?f dakg:reviewStatus dakg:Rejected }
-}
-"""
-)
-
 
 def propose_cases(dataset: Dataset, store: Store) -> int:
     """Write a proposed case for each uncovered subject into ``graph/cases-proposed``;
     ``store`` is an in-memory copy of ``dataset``. Return how many."""
-    from pyoxigraph import NamedNode
     from rdflib import RDF, RDFS, Literal, URIRef
 
     from dakg.ontology.namespace import DAKG
@@ -65,9 +34,11 @@ def propose_cases(dataset: Dataset, store: Store) -> int:
         for c in dataset.subjects(RDF.type, DAKG.Case)  # analyst slugs stay theirs
     }
     subjects = {}
-    rows = select(store, _SUBJECTS)
-    names = labels(store, {row["p"].value for row in rows})
+    reader = StoreReader(store)
+    rows = reader.select(sparql("proposed-subjects"))
+    names = reader.labels(row["p"].value for row in rows if row["p"] is not None)
     for row in rows:
+        assert row["p"] is not None
         subject = row["p"].value
         slug = iris.slugify(subject.rsplit("/", 1)[-1])
         node = iris.instance("case", slug)
@@ -81,7 +52,9 @@ def propose_cases(dataset: Dataset, store: Store) -> int:
         graph.add((node, DAKG.concerns, URIRef(subject)))
     if not subjects:
         return 0
-    values = "VALUES ?p { " + " ".join(str(NamedNode(s)) for s in subjects) + " }"
-    for row in select(store, _FACTS.replace("#SUBJECTS", values)):
-        graph.add((URIRef(row["f"].value), DAKG.partOfCase, subjects[row["p"].value]))
+    found = reader.select(sparql("proposed-facts"), {"p": [iri(s) for s in subjects]})
+    for row in found:
+        fact, subject_term = row["f"], row["p"]
+        assert fact is not None and subject_term is not None
+        graph.add((URIRef(fact.value), DAKG.partOfCase, subjects[subject_term.value]))
     return len(subjects)

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, Union
+from typing import TYPE_CHECKING, Any, Literal
 
 from dakg.errors import EndpointError, QueryError, StoreError
 
@@ -66,7 +66,7 @@ class Term:
 
 
 Row = dict[str, Term | None]
-Values = Mapping[str, Union[Term, Sequence[Term]]]
+Values = Mapping[str, Term | Sequence[Term]]
 
 
 def iri(value: str) -> Term:
@@ -83,9 +83,7 @@ _SKIP = re.compile(
     re.S,
 )
 _FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
-_UPDATE = re.compile(
-    r"\b(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.I
-)
+_UPDATE = re.compile(r"\b(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.I)
 
 
 def _code(query: str) -> str:
@@ -151,9 +149,7 @@ class Reader:
         wanted = sorted(set(iris))
         if not wanted:
             return {}
-        query = (
-            "SELECT ?x (SAMPLE(?l) AS ?label) WHERE { ?x <" + RDFS_LABEL + "> ?l } GROUP BY ?x"
-        )
+        query = "SELECT ?x (SAMPLE(?l) AS ?label) WHERE { ?x <" + RDFS_LABEL + "> ?l } GROUP BY ?x"
         out = {}
         for chunk in range(0, len(wanted), 500):
             rows = self.select(query, {"x": [iri(i) for i in wanted[chunk : chunk + 500]]})
@@ -181,8 +177,15 @@ class StoreReader(Reader):
         except SyntaxError as err:
             raise QueryError(f"the query is not valid SPARQL: {_first_line(str(err))}") from None
         if isinstance(answer, QueryBoolean):
-            return ["ask"], [{"ask": Term("true" if bool(answer) else "false", "literal",
-                                         "http://www.w3.org/2001/XMLSchema#boolean")}]
+            return ["ask"], [
+                {
+                    "ask": Term(
+                        "true" if bool(answer) else "false",
+                        "literal",
+                        "http://www.w3.org/2001/XMLSchema#boolean",
+                    )
+                }
+            ]
         if not isinstance(answer, QuerySolutions):
             raise QueryError("only SELECT and ASK queries give rows")
         names = [v.value for v in answer.variables]
@@ -260,9 +263,11 @@ class EndpointReader(Reader):
             if isinstance(reason, TimeoutError | socket.timeout):
                 raise EndpointError(f"{self.source}: no answer within {self.timeout} s") from None
             if isinstance(reason, ConnectionRefusedError):
-                raise EndpointError(f"{self.source}: connection refused (is the server running?)")
+                raise EndpointError(
+                    f"{self.source}: connection refused (is the server running?)"
+                ) from None
             raise EndpointError(f"{self.source}: unreachable ({reason})") from None
-        except (TimeoutError, socket.timeout):
+        except TimeoutError:
             raise EndpointError(f"{self.source}: no answer within {self.timeout} s") from None
         except (ConnectionError, OSError) as err:
             raise EndpointError(f"{self.source}: unreachable ({err})") from None
@@ -332,10 +337,28 @@ def open_reader(data_dir: Path, endpoint: str | None = None) -> Reader:
     return StoreReader(store, str(current_path(data_dir)))
 
 
+def as_reader(source: Reader | Path) -> Reader:
+    """A reader as it is, or the embedded store of a data directory."""
+    return source if isinstance(source, Reader) else open_reader(source)
+
+
 def sparql(name: str) -> str:
-    """The text of ``graph/sparql/NAME.rq``: the queries the reading commands run."""
+    """The text of ``graph/sparql/NAME.rq`` (the queries the reading commands run) after
+    the project's PREFIX declarations, which ``graph/prefixes.py`` alone keeps."""
+    from .prefixes import PREFIXES
+
     path = Path(__file__).parent / "sparql" / f"{name}.rq"
     try:
-        return path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
     except OSError:
         raise StoreError(f"{path}: missing from the installation") from None
+    head = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+    return head + text
+
+
+def review_filter(include_rejected: bool) -> dict[str, Term]:
+    """The binding of ``?includeRejected``, which every query that returns facts tests in
+    its one filter: ``FILTER(?includeRejected || NOT EXISTS { ?f dakg:reviewStatus
+    dakg:Rejected })``. Rejected facts stay in their graphs; readers leave them out unless
+    asked."""
+    return {"includeRejected": literal("true" if include_rejected else "false", XSD_BOOLEAN)}

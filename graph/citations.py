@@ -1,0 +1,138 @@
+"""Where each fact stands: its review status, the citation of its source (title, publisher,
+date, address) and the quotes with their paragraph and sentence numbers, asked apart from the
+query that found the facts so that rows are never multiplied by their evidence."""
+
+from __future__ import annotations
+
+from .reader import Reader, Row, Term, iri, literal
+
+_PROVENANCE = """
+PREFIX dakg: <https://w3id.org/dakg/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT ?fact ?status ?source ?exact ?start ?paragraph ?sentence WHERE {
+  OPTIONAL { ?fact dakg:reviewStatus ?status }
+  OPTIONAL {
+    ?fact prov:wasDerivedFrom ?source .
+    OPTIONAL {
+      ?source oa:hasSelector ?q . ?q a oa:TextQuoteSelector ; oa:exact ?exact .
+      OPTIONAL { ?source oa:hasSelector/oa:start ?start }
+      OPTIONAL {
+        ?source dakg:inSegment ?s . ?s dakg:index ?sentence .
+        OPTIONAL { ?s dcterms:isPartOf/dakg:index ?paragraph }
+      }
+    }
+  }
+}
+"""
+_SOURCES = """
+PREFIX dakg: <https://w3id.org/dakg/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?source ?document ?title (SAMPLE(?d) AS ?date) (SAMPLE(?u) AS ?address)
+       (GROUP_CONCAT(DISTINCT ?p; SEPARATOR="; ") AS ?publisher) WHERE {
+  { ?source oa:hasSource ?document . ?document dcterms:title ?title .
+    OPTIONAL { ?document dakg:dateText ?d }
+    OPTIONAL { ?document dcterms:source ?u }
+    OPTIONAL { ?document dcterms:publisher ?pub . ?pub rdfs:label ?p } }
+  UNION
+  { ?source a dakg:Citation ; dcterms:title ?title .
+    OPTIONAL { ?source dcterms:date ?d }
+    OPTIONAL { ?source dcterms:publisher ?p }
+    OPTIONAL { ?source dcterms:source ?u } }
+} GROUP BY ?source ?document ?title
+"""
+PROVENANCE_COLUMNS = (
+    "review", "document", "documentTitle", "publisher", "published", "address", "paragraph",
+    "sentence", "quote",
+)  # fmt: skip
+
+
+def citation(row: Row) -> str:
+    """ "Title — Publisher, date, ¶ 4, sentence 12, address": where a quote stands."""
+
+    def cell(name: str) -> str:
+        term = row.get(name)
+        return term.value if term is not None else ""
+
+    parts = [p for p in (cell("publisher"), cell("published")) if p]
+    if cell("paragraph"):
+        parts.append(f"¶ {cell('paragraph')}")
+    if cell("sentence"):
+        parts.append(f"sentence {cell('sentence')}")
+    if cell("address"):
+        parts.append(cell("address"))
+    head = cell("documentTitle")
+    return f"{head} — {', '.join(parts)}" if head and parts else head or ", ".join(parts)
+
+
+def add_provenance(
+    reader: Reader, columns: list[str], rows: list[Row], column: str
+) -> tuple[list[str], list[Row]]:
+    """Each fact row with its review status, its source's citation and its quotes (joined in
+    the order they stand in the text), asked apart so rows are never multiplied."""
+    facts = sorted({r[column].value for r in rows if r[column] is not None and r[column].is_iri})
+    evidence: dict[str, list[Row]] = {}
+    for chunk in range(0, len(facts), 200):
+        part = [iri(f) for f in facts[chunk : chunk + 200]]
+        for row in reader.select(_PROVENANCE, {"fact": part}):
+            fact = row["fact"]
+            if fact is not None:
+                evidence.setdefault(fact.value, []).append(row)
+    sources = {r["source"].value for rs in evidence.values() for r in rs if r["source"] is not None}
+    cited: dict[str, Row] = {}
+    ordered = sorted(sources)
+    for chunk in range(0, len(ordered), 200):
+        part = [iri(s) for s in ordered[chunk : chunk + 200]]
+        for row in reader.select(_SOURCES, {"source": part}):
+            if row["source"] is not None:
+                cited[row["source"].value] = row
+    extra = [c for c in PROVENANCE_COLUMNS if c not in columns]
+    out = []
+    for row in rows:
+        fact = row[column]
+        found = evidence.get(fact.value, []) if fact is not None else []
+        out.append({**row, **_cite(found, cited, extra)})
+    return columns + extra, out
+
+
+def _cite(found: list[Row], cited: dict[str, Row], extra: list[str]) -> Row:
+    """One row's provenance cells from its fact's evidence rows."""
+    status = next((r["status"] for r in found if r["status"] is not None), None)
+    quotes: dict[str, tuple[int, str, str, str]] = {}
+    sources: list[Row] = []
+    for r in found:
+        src = r["source"]
+        if src is not None and src.value in cited and cited[src.value] not in sources:
+            sources.append(cited[src.value])
+        if r["exact"] is not None:
+            start = int(r["start"].value) if r["start"] is not None else 0
+            para = r["paragraph"].value if r["paragraph"] is not None else ""
+            sent = r["sentence"].value if r["sentence"] is not None else ""
+            quotes.setdefault(r["exact"].value, (start, para, sent, r["exact"].value))
+    ordered = sorted(quotes.values())
+
+    def joined(key: str) -> Term | None:
+        seen = [s[key].value for s in sources if s[key] is not None]
+        unique = list(dict.fromkeys(seen))
+        return literal("; ".join(unique)) if unique else None
+
+    def positions(index: int) -> Term | None:
+        cells = list(dict.fromkeys(q[index] for q in ordered if q[index]))
+        return literal(", ".join(cells)) if cells else None
+
+    documents = list(dict.fromkeys(s["document"].value for s in sources if s["document"]))
+    cells: Row = {
+        "review": Term(status.value, "uri") if status is not None else None,
+        "document": iri(documents[0]) if len(documents) == 1 else joined("document"),
+        "documentTitle": joined("title"),
+        "publisher": joined("publisher"),
+        "published": joined("date"),
+        "address": joined("address"),
+        "paragraph": positions(1),
+        "sentence": positions(2),
+        "quote": literal(" … ".join(q[3] for q in ordered)) if ordered else None,
+    }
+    return {k: cells[k] for k in extra}
