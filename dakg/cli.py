@@ -179,49 +179,6 @@ def _progress(enabled: bool) -> Iterator[tuple[Callable[[str], None], Callable[[
 
 
 @cli.command()
-@data_dir_option
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of tables.")
-def info(data_dir: Path | None, as_json: bool) -> None:
-    """Show what the store holds: triples per named graph, instances per class, documents.
-
-    Example: dakg info --json
-    """
-    from dakg.graph.info import store_info
-    from dakg.graph.prefixes import compact
-    from dakg.graph.store import data_dir as resolve
-
-    with user_errors():
-        summary = store_info(resolve(data_dir))
-    if as_json:
-        click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
-        return
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    console = Console()
-    console.print(Text(f"Store: {summary['store']}"))
-    graphs = Table("named graph", "triples", title="Triples per named graph")
-    for g in summary["graphs"]:
-        graphs.add_row(Text(compact(g["graph"])), f"{g['triples']:,}")
-    console.print(graphs)
-    classes = Table("class", "instances", title="Instances per class")
-    for c in summary["classes"]:
-        classes.add_row(Text(compact(c["cls"])), f"{c['instances']:,}")
-    console.print(classes)
-    docs = Table("document", "date", "kind", "characters", "sentences", title="Documents")
-    titles = Table("document", "title", "publisher", title="Titles and publishers")
-    for d in summary["documents"]:
-        name = Text(compact(d["document"]), no_wrap=True)
-        docs.add_row(
-            name, Text(d["date"]), Text(d["kind"]), f"{d['length']:,}", str(d["sentences"])
-        )
-        titles.add_row(name, Text(d["title"]), Text(d["publisher"]))
-    console.print(docs)
-    console.print(titles)
-
-
-@cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object for all files.")
 @click.option(
@@ -255,184 +212,246 @@ def extract(files: tuple[Path, ...], as_json: bool, max_size: float) -> None:
     print_report(results)
 
 
+def _summary(reader: Any, items: Any, fmt: str, as_json: bool, output: Path | None = None) -> bool:
+    """Print ``items`` in a file format when one is asked for; False for the terminal view."""
+    from dataclasses import asdict, is_dataclass
+
+    if as_json or fmt == "json":
+        data = (
+            [asdict(i) if is_dataclass(i) else i for i in items]
+            if isinstance(items, list)
+            else items
+        )
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return True
+    if fmt == "table":
+        return False
+    from dakg.render import records
+
+    columns, rows = records(items if isinstance(items, list) else [items])
+    _emit(reader, columns, rows, fmt, output, False, "")
+    return True
+
+
+def _subjects(reader: Any, case: str | None, person: str | None) -> list[str] | None:
+    """The people and groups a case or a person stands for (None: everyone)."""
+    from dakg.graph.case_index import subjects_of
+    from dakg.queries.library import resolve_entity
+
+    if case is None and person is None:
+        return None
+    found: list[str] = []
+    if case is not None:
+        found += subjects_of(reader, resolve_entity(reader, case, "case").value)
+    if person is not None:
+        found += subjects_of(reader, resolve_entity(reader, person).value)
+    return sorted(set(found))
+
+
 @cli.command()
-@data_dir_option
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of tables.")
-@click.option("--include-rejected", is_flag=True, help="Also show transfers an analyst rejected.")
-def obligations(data_dir: Path | None, as_json: bool, include_rejected: bool) -> None:
-    """Which obligations bound each transfer's sending and receiving state on its date, and
-    through which provisions.
+@reader_options
+@format_option
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object (as --format json).")
+def info(data_dir: Path | None, endpoint: str | None, fmt: str, as_json: bool) -> None:
+    """Show what the graph holds: the build record, then documents, people, transfers,
+    assurances, harm and decisions, the reference data in a line, then triples per named
+    graph and instances per class.
 
-    The sending state owes non-refoulement, the receiving state the prohibition of torture,
-    through the provisions the curated norms name (every reading kept). A state is bound
-    from the day its ratification, accession or succession took effect until a withdrawal
-    did; a transfer dated only to a month or year gives "uncertain" where the state became
-    (or ceased to be) bound within that span. Reservations and understandings on those
-    provisions are listed with their text.
-
-    Example: dakg obligations --json
+    Example: dakg info --endpoint http://127.0.0.1:7878/query
     """
-    from dataclasses import asdict
-
-    from dakg.graph.obligations import transfer_obligations
-    from dakg.graph.store import data_dir as resolve
+    from dakg.graph.info import store_info
 
     with user_errors():
-        rows = transfer_obligations(resolve(data_dir), include_rejected)
-    if as_json:
-        click.echo(json.dumps([asdict(r) for r in rows], indent=2, ensure_ascii=False))
-        return
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
+        reader = open_reader(data_dir, endpoint)
+        summary = store_info(reader)
+        if as_json or fmt == "json":
+            click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
+            return
+        if fmt != "table":
+            from dakg.graph.reader import literal
 
-    console = Console()
-    for row in rows:
-        title = (
-            f"{row.person}: {row.sending or '?'} -> {row.receiving or '?'}, "
-            f"{row.date or 'date unknown'} ({row.status.lower()})"
-        )
-        table = Table(
-            "instrument",
-            "sending state: non-refoulement",
-            "receiving state: prohibition of torture",
-            title=Text(title),
-        )
-        receiving = {b.instrument: b for b in row.receiving_bound}
-        qualified: list[str] = []
-        for bound in row.sending_bound or row.receiving_bound:
-            other = receiving.get(bound.instrument)
-            table.add_row(
-                Text(bound.instrument),
-                Text(_binding(bound) if row.sending_bound else "?"),
-                Text(_binding(other) if other else "?"),
-            )
-            for b in (bound, other):
-                if b is not None and b.status in {"bound", "uncertain"}:
-                    qualified += [q for q in b.qualified_by if q not in qualified]
-        console.print(table)
-        for text in qualified:
-            console.print(Text(f"  qualified by {text}"))
+            rows = [
+                {"what": literal(k), "count": literal(str(n))}
+                for k, n in {**summary["summary"], **summary["reference"]}.items()
+            ]
+            _emit(reader, ["what", "count"], rows, fmt, None, False, "")
+            return
+    from dakg.summaries import print_info
 
-
-def _binding(bound: Any) -> str:
-    """A table cell: the status, since when, through which provisions, unverified or not."""
-    status = bound.status
-    since = bound.since
-    note = f" (since {since})" if since and status in {"bound", "uncertain", "date unknown"} else ""
-    unverified = "" if bound.verified else " [unverified]"
-    cell = f"{status}{note}{unverified}"
-    if bound.provisions and status in {"bound", "uncertain", "date unknown"}:
-        named = [
-            p.removeprefix(bound.instrument).strip() or "the whole instrument"
-            for p in bound.provisions
-        ]
-        cell += "\nthrough " + "; ".join(named)
-    return cell
+    print_info(summary)
 
 
 @cli.command()
 @click.argument("case", required=False)
-@data_dir_option
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
+@click.option("--person", metavar="ENTITY", help="Only the transfers of this person or group.")
+@reader_options
+@format_option
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object (as --format json).")
+@click.option("--include-rejected", is_flag=True, help="Also show transfers an analyst rejected.")
+def obligations(
+    case: str | None,
+    person: str | None,
+    data_dir: Path | None,
+    endpoint: str | None,
+    fmt: str,
+    as_json: bool,
+    include_rejected: bool,
+) -> None:
+    """Which obligations bound each transfer's sending and receiving state on its date, and
+    through which provisions.
+
+    CASE (a case slug or IRI) or --person keeps the transfers of their people. The sending
+    state owes non-refoulement, the receiving state the prohibition of torture, through the
+    provisions the curated norms name (every reading kept). A state is bound from the day
+    its ratification, accession or succession took effect until a withdrawal did; a
+    transfer dated only to a month or year gives "uncertain" where the state became (or
+    ceased to be) bound within that span. Reservations and understandings on those
+    provisions are listed with their text.
+
+    Example: dakg obligations arar --format json
+    """
+    from dakg.graph.obligations import transfer_obligations
+
+    with user_errors():
+        reader = open_reader(data_dir, endpoint)
+        rows = transfer_obligations(reader, include_rejected, _subjects(reader, case, person))
+        if _summary(reader, rows, fmt, as_json):
+            return
+    from dakg.summaries import print_obligations
+
+    print_obligations(rows)
+
+
+@cli.command()
+@click.argument("case", required=False)
+@click.option("--person", metavar="ENTITY", help="Only the assurances about this person or group.")
+@reader_options
+@format_option
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object (as --format json).")
 @click.option("--include-rejected", is_flag=True, help="Also weigh assurances an analyst rejected.")
 @click.option("--all-factors", is_flag=True, help="Also list the factors with no finding.")
 def assess(
     case: str | None,
+    person: str | None,
     data_dir: Path | None,
+    endpoint: str | None,
+    fmt: str,
     as_json: bool,
     include_rejected: bool,
     all_factors: bool,
 ) -> None:
     """Each assurance weighed against (a) the European Court's factors for weighing
     assurances and (b) the call for action's circumstances in which reliance must be
-    prohibited: the red flags with their evidence, and the harm that followed.
+    prohibited: the red flags with their evidence and where it stands, and the harm that
+    followed (whom, where, when).
 
-    CASE is a case slug (as in corpus/cases/*.yaml); without it, every assurance. A factor
-    with no finding is not found in the documents, which is not the same as cleared.
+    CASE is a case slug (as in corpus/cases/*.yaml) or IRI; --person keeps the assurances
+    about a person or their group; without either, every assurance. A factor with no finding
+    is not found in the documents, which is not the same as cleared.
 
     Example: dakg assess yusupov
     """
-    from dataclasses import asdict
-
     from dakg.graph.assessment import assess_assurances
-    from dakg.graph.store import data_dir as resolve
 
     with user_errors():
-        rows = assess_assurances(resolve(data_dir), case, include_rejected)
-    if as_json:
-        click.echo(json.dumps([asdict(r) for r in rows], indent=2, ensure_ascii=False))
-        return
-    from rich.console import Console
-    from rich.text import Text
+        reader = open_reader(data_dir, endpoint)
+        subjects = _subjects(reader, None, person)
+        case_iri = None
+        if case is not None:
+            from dakg.queries.library import resolve_entity
 
-    console = Console()
-    for row in rows:
-        head = Text(f"Assurance given by {row.given_by}", style="bold")
-        head.append(f" about {row.about or 'no one named'}")
-        head.append(f", sought by {row.sought_by or 'not said'}  [{row.key}]", style="dim")
-        if row.review == "Rejected":
-            head.append("  (rejected by an analyst)", style="red")
-        console.print(head)
-        scheme = None
-        for result in row.factors:
-            if not result.findings and not all_factors:
-                continue
-            if result.scheme != scheme:
-                scheme = result.scheme
-                console.print(Text(f"  {scheme}", style="underline"))
-            if not result.findings:
-                console.print(Text(f"    not found in the documents: {result.label}", style="dim"))
-                continue
-            standard = f" (standard: {result.standard}" + (
-                f", {result.standard_source})" if result.standard_source else ")"
-            )
-            console.print(Text(f"    red flag: {result.label}", style="red") + Text(standard))
-            for flag in result.findings:
-                console.print(Text(f"      “{flag.quote}”", style="italic"))
-        if not row.flags:
-            console.print(Text("  no red flag found in the documents"))
-        if row.harm:
-            for harm in row.harm:
-                console.print(Text(f"  followed by harm: {harm.factor}", style="yellow"))
-                console.print(Text(f"    “{harm.quote}”", style="italic"))
-        else:
-            console.print(Text("  followed by harm: none recorded in the giving state"))
+            case_iri = resolve_entity(reader, case, "case").value
+        rows = assess_assurances(reader, case_iri, include_rejected, subjects)
+        if _summary(reader, rows, fmt, as_json):
+            return
+    from dakg.summaries import print_assessment
+
+    print_assessment(rows, all_factors)
+
+
+@cli.command()
+@reader_options
+@format_option
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object (as --format json).")
+@click.option("--include-rejected", is_flag=True, help="Also count facts an analyst rejected.")
+def cases(
+    data_dir: Path | None, endpoint: str | None, fmt: str, as_json: bool, include_rejected: bool
+) -> None:
+    """The cases of the graph: the analysts' (case files) and those the build proposes for
+    people facing transfer whom no case file covers yet, with the facts each holds.
+
+    Example: dakg cases --format markdown
+    """
+    from dakg.graph.case_index import list_cases
+
+    with user_errors():
+        reader = open_reader(data_dir, endpoint)
+        rows = list_cases(reader, include_rejected)
+        if _summary(reader, rows, fmt, as_json):
+            return
+    from dakg.summaries import print_cases
+
+    print_cases(rows)
+
+
+@cli.command()
+@click.argument("entity")
+@reader_options
+@format_option
+@click.option("--include-rejected", is_flag=True, help="Also show facts an analyst rejected.")
+def show(
+    entity: str, data_dir: Path | None, endpoint: str | None, fmt: str, include_rejected: bool
+) -> None:
+    """Everything the graph holds about one person, group, state, case or other entity:
+    each fact with its role, date, review status and source.
+
+    ENTITY is an IRI, kind:slug (person:maher-arar), a bare slug or a label; an ambiguous
+    label lists the candidates.
+
+    Example: dakg show "Maher Arar"
+    """
+    from dakg.queries.library import load, run
+
+    with user_errors():
+        reader = open_reader(data_dir, endpoint)
+        result = run(reader, load("entity-facts"), {"entity": entity}, include_rejected)
+        _emit(
+            reader,
+            result.columns,
+            result.rows,
+            fmt,
+            None,
+            False,
+            f"What the graph holds about {entity}",
+        )
 
 
 @cli.command()
 @data_dir_option
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
-@click.option("--include-rejected", is_flag=True, help="Also count facts an analyst rejected.")
-def cases(data_dir: Path | None, as_json: bool, include_rejected: bool) -> None:
-    """The cases of the graph: the analysts' (case files) and those the build proposes for
-    people facing transfer whom no case file covers yet, with the facts each holds.
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
+@click.option("--timeout", type=click.IntRange(min=1), default=None, help="Query timeout, seconds.")
+def serve(data_dir: Path | None, host: str, port: int, timeout: int | None) -> None:
+    """Serve the current store read-only as a SPARQL 1.1 endpoint (the Oxigraph server),
+    the union of the named graphs as default graph, until Ctrl-C.
 
-    Example: dakg cases
+    The server keeps the build it opened: a build made meanwhile completes, and the server
+    goes on serving the old one until it is restarted; pruning never deletes a served build.
+    Every reading command takes --endpoint URL to read it.
+
+    Example: dakg serve --port 7878 & dakg info --endpoint http://127.0.0.1:7878/query
     """
-    from dataclasses import asdict
-
-    from dakg.graph.case_index import list_cases
+    from dakg.graph.serve import serve as run_server
     from dakg.graph.store import data_dir as resolve
 
-    with user_errors():
-        rows = list_cases(resolve(data_dir), include_rejected)
-    if as_json:
-        click.echo(json.dumps([asdict(r) for r in rows], indent=2, ensure_ascii=False))
-        return
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
+    def ready(url: str, build: Path) -> None:
+        click.echo(f"Serving {build} at {url} (read-only; Ctrl-C stops)", err=True)
+        click.echo(url)
 
-    table = Table("case", "from", "concerns", "transfers", "assurances", "harm", "decisions")
-    for row in rows:
-        table.add_row(
-            Text(f"{row.slug}\n{row.title}"),
-            Text("proposed by the build" if row.proposed else "case file"),
-            Text(", ".join(row.concerns)),
-            *(Text(str(row.facts[k])) for k in ("transfers", "assurances", "harm", "decisions")),
-        )
-    Console().print(table)
+    with user_errors():
+        status = run_server(resolve(data_dir), host, port, timeout, ready)
+    if status:
+        raise click.ClickException(f"the Oxigraph server stopped with status {status}")
 
 
 @cli.group()

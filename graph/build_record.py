@@ -92,9 +92,8 @@ def add_build_record(
         record.add((used, RDFS.label, Literal(name)))
         record.add((used, DAKG.inputRole, Literal(role)))
         record.add((used, DAKG.fileChecksum, Literal(digest)))
-    facts = set()
-    for cls in _FACTS:
-        facts |= set(dataset.subjects(RDF.type, DAKG[cls]))
+    classes = {DAKG[cls] for cls in _FACTS}
+    facts = {s for s, _, o, _ in dataset.quads((None, RDF.type, None, None)) if o in classes}
     record.add((node, DAKG.documentCount, Literal(len(documents))))
     record.add((node, DAKG.factCount, Literal(len(facts))))
     quads = sum(len(g) for g in dataset.graphs())

@@ -1,14 +1,13 @@
-"""Summarise what a store holds: triples per graph, instances per class, documents."""
+"""Summarise what the graph holds: the build, the documents, people and facts first, the
+reference data in a line, then triples per graph and instances per class."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, TypedDict
+from typing import TypedDict
 
-from .store import current_path, open_read_only
-
-if TYPE_CHECKING:
-    from pyoxigraph import Store
+from .build_record import BuildRecord
+from .reader import Reader, as_reader
 
 
 class GraphCount(TypedDict):
@@ -33,61 +32,88 @@ class DocumentRow(TypedDict):
 
 class StoreInfo(TypedDict):
     store: str
+    build: BuildRecord | None
+    summary: dict[str, int]
+    reference: dict[str, int]
     graphs: list[GraphCount]
     classes: list[ClassCount]
     documents: list[DocumentRow]
 
 
-_GRAPHS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
-_CLASSES = """
-SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } }
-GROUP BY ?c ORDER BY DESC(?n) ?c
-"""
-_DOCUMENTS = """
-PREFIX dakg: <https://w3id.org/dakg/ontology#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?d ?title
-       (GROUP_CONCAT(DISTINCT ?publisherName; SEPARATOR="; ") AS ?publishers)
-       (SAMPLE(?dateText) AS ?date) (SAMPLE(?kind) AS ?type) (SAMPLE(?length) AS ?len)
-       (COUNT(DISTINCT ?sentence) AS ?sentences)
-WHERE {
-  ?d a dakg:Document ; dcterms:title ?title ; dakg:length ?length .
-  OPTIONAL { ?d dcterms:publisher/rdfs:label ?publisherName }
-  OPTIONAL { ?d dakg:dateText ?dateText }
-  OPTIONAL { ?d dcterms:type ?kind }
-  OPTIONAL { ?sentence a dakg:Sentence ; dakg:inDocument ?d }
+# What a reader looks for first, in this order; the reference data follows in one line.
+HEADLINE = {
+    "documents": "Document",
+    "people": "Person",
+    "groups": "Group",
+    "transfers": "Transfer",
+    "assurances": "AssuranceEvent",
+    "harm": "Harm",
+    "decisions": "Decision",
+    "advocacy": "AdvocacyAction",
+    "cases": "Case",
 }
-GROUP BY ?d ?title ORDER BY ?d
-"""
+REFERENCE = {
+    "states": "State",
+    "instruments": "Instrument",
+    "treaty actions": "TreatyAction",
+    "signatures": "Signature",
+    "ratifications": "Ratification",
+    "accessions": "Accession",
+    "successions": "Succession",
+    "withdrawals": "Withdrawal",
+    "norm statements": "NormStatement",
+    "obligations": "Obligation",
+}
 
 
-def _rows(store: Store, query: str, union: bool = False) -> list[list[str]]:
-    from pyoxigraph import QuerySolutions
+def store_info(source: Reader | Path) -> StoreInfo:
+    """What the graph holds: its build, the headline counts, then the detail."""
+    from .build_record import read_build_record
+    from .reader import sparql
 
-    solutions = store.query(query, use_default_graph_as_union=union)
-    assert isinstance(solutions, QuerySolutions)
-    names = [v.value for v in solutions.variables]
-    return [[s[n].value if s[n] is not None else "" for n in names] for s in solutions]
+    reader = as_reader(source)
 
+    def pairs(name: str) -> list[tuple[str, int]]:
+        out = []
+        for row in reader.select(sparql(name)):
+            key, n = row[next(iter(row))], row["n"]
+            if key is not None and n is not None:
+                out.append((key.value, int(n.value)))
+        return out
 
-def store_info(root: Path) -> StoreInfo:
-    """Read the current store of the data directory ``root`` (read-only)."""
-    store = open_read_only(root)
-    graphs = [GraphCount(graph=g, triples=int(n)) for g, n in _rows(store, _GRAPHS)]
-    classes = [ClassCount(cls=c, instances=int(n)) for c, n in _rows(store, _CLASSES)]
-    documents = [
-        DocumentRow(
-            document=d,
-            title=title,
-            publisher=publishers,
-            date=date,
-            kind=kind,
-            length=int(length),
-            sentences=int(sentences),
+    graphs = [GraphCount(graph=g, triples=n) for g, n in pairs("info-graphs")]
+    classes = [ClassCount(cls=c, instances=n) for c, n in pairs("info-classes")]
+    counts = {c["cls"].rsplit("#", 1)[-1]: c["instances"] for c in classes}
+    publishers: dict[str, list[str]] = {}
+    for row in reader.select(sparql("info-publishers")):
+        if row["d"] is not None and row["publisher"] is not None:
+            publishers.setdefault(row["d"].value, []).append(row["publisher"].value)
+    names = reader.labels(p for ps in publishers.values() for p in ps)
+    documents = []
+    for row in reader.select(sparql("info-documents")):
+        cells = {k: (v.value if v is not None else "") for k, v in row.items()}
+        by = sorted(names.get(p, p) for p in publishers.get(cells["d"], []))
+        documents.append(
+            DocumentRow(
+                document=cells["d"],
+                title=cells["title"],
+                publisher="; ".join(by),
+                date=cells["date"],
+                kind=cells["type"],
+                length=int(cells["len"] or 0),
+                sentences=int(cells["sentences"] or 0),
+            )
         )
-        for d, title, publishers, date, kind, length, sentences in _rows(store, _DOCUMENTS, True)
-    ]
+    counts["TreatyAction"] = sum(
+        counts.get(k, 0) for k in ("Signature", "Ratification", "Accession", "Succession",
+                                   "Withdrawal")
+    )  # fmt: skip
     return StoreInfo(
-        store=str(current_path(root)), graphs=graphs, classes=classes, documents=documents
+        store=reader.source,
+        build=read_build_record(reader),
+        summary={key: counts.get(cls, 0) for key, cls in HEADLINE.items()},
+        reference={key: counts.get(cls, 0) for key, cls in REFERENCE.items()},
+        graphs=graphs,
+        classes=classes,
+        documents=documents,
     )

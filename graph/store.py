@@ -99,13 +99,17 @@ def _point_current(root: Path, target: Path) -> None:
 
 
 def prune(root: Path, keep: int = KEEP) -> list[Path]:
-    """Delete all complete builds but the newest ``keep`` (never the current one)."""
+    """Delete all complete builds but the newest ``keep``, never the current one nor one
+    that a running ``dakg serve`` has pinned."""
+    from .serve import pinned
+
     builds = root / "builds"
     current = (root / "current").resolve()
+    held = pinned(root) | {current}
     complete = sorted(p for p in builds.iterdir() if p.is_dir() and not p.name.endswith(_PARTIAL))
     removed = []
     for old in complete[:-keep] if keep else complete:
-        if old.resolve() != current:
+        if old.resolve() not in held:
             shutil.rmtree(old, ignore_errors=True)
             removed.append(old)
     return removed

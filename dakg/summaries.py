@@ -1,0 +1,169 @@
+"""How the summary commands print: ``info``, ``obligations``, ``assess``, ``cases`` and
+``show`` on a terminal. Document text is printed as data (``rich.text.Text``), never as
+markup; tables wrap long cells and never cut a name."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from dakg.graph.prefixes import compact
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console()
+
+
+def print_info(summary: Any) -> None:
+    """The build and the headline counts first, the reference data in a line, then detail."""
+    from rich.table import Table
+    from rich.text import Text
+
+    console = _console()
+    console.print(Text(f"Graph: {summary['store']}", style="bold"))
+    build = summary.get("build")
+    if build:
+        console.print(
+            Text(
+                f"Build {build['build'].rsplit('/', 1)[-1]} by dakg {build['version']}, "
+                f"{build['started']} to {build['ended']}: {build['documents']} documents, "
+                f"{build['facts']:,} facts, {build['triples']:,} triples, "
+                f"{build['inputs']} input files checksummed"
+            )
+        )
+    else:
+        console.print(Text("No build record (built by an older dakg)", style="dim"))
+    headline = Table("what", "how many", title="What the graph holds")
+    for key, count in summary["summary"].items():
+        headline.add_row(Text(key), f"{count:,}")
+    console.print(headline)
+    reference = ", ".join(f"{n:,} {k}" for k, n in summary["reference"].items() if n)
+    console.print(Text(f"Reference data: {reference}"))
+    docs = Table("document", "date", "kind", "sentences", title="Documents")
+    for d in summary["documents"]:
+        name = Text(f"{d['title']}\n{compact(d['document'])}", overflow="fold")
+        docs.add_row(name, Text(d["date"]), Text(d["kind"]), str(d["sentences"]))
+    console.print(docs)
+    graphs = Table("named graph", "triples", title="Triples per named graph")
+    for g in summary["graphs"]:
+        graphs.add_row(Text(compact(g["graph"]), overflow="fold"), f"{g['triples']:,}")
+    console.print(graphs)
+    classes = Table("class", "instances", title="Instances per class")
+    for c in summary["classes"]:
+        classes.add_row(Text(compact(c["cls"])), f"{c['instances']:,}")
+    console.print(classes)
+
+
+def print_obligations(rows: Sequence[Any]) -> None:
+    """Per transfer: each instrument's hold on the sending and the receiving state."""
+    from rich.table import Table
+    from rich.text import Text
+
+    console = _console()
+    for row in rows:
+        title = (
+            f"{row.person}: {row.sending or '?'} -> {row.receiving or '?'}, "
+            f"{row.date or 'date unknown'} ({row.status.lower()})"
+        )
+        table = Table(
+            "instrument",
+            "sending state: non-refoulement",
+            "receiving state: prohibition of torture",
+            title=Text(title),
+        )
+        receiving = {b.instrument: b for b in row.receiving_bound}
+        qualified: list[str] = []
+        for bound in row.sending_bound or row.receiving_bound:
+            other = receiving.get(bound.instrument)
+            table.add_row(
+                Text(bound.instrument),
+                Text(_binding(bound) if row.sending_bound else "?"),
+                Text(_binding(other) if other else "?"),
+            )
+            for b in (bound, other):
+                if b is not None and b.status in {"bound", "uncertain"}:
+                    qualified += [q for q in b.qualified_by if q not in qualified]
+        console.print(table)
+        for text in qualified:
+            console.print(Text(f"  qualified by {text}"))
+
+
+def _binding(bound: Any) -> str:
+    """A table cell: the status, since when, through which provisions, unverified or not."""
+    status = bound.status
+    since = bound.since
+    note = f" (since {since})" if since and status in {"bound", "uncertain", "date unknown"} else ""
+    unverified = "" if bound.verified else " [unverified]"
+    cell = f"{status}{note}{unverified}"
+    if bound.provisions and status in {"bound", "uncertain", "date unknown"}:
+        named = [
+            p.removeprefix(bound.instrument).strip() or "the whole instrument"
+            for p in bound.provisions
+        ]
+        cell += "\nthrough " + "; ".join(named)
+    return cell
+
+
+def print_assessment(rows: Sequence[Any], all_factors: bool) -> None:
+    """Each assurance, its red flags with standard and source, and the harm that followed."""
+    from rich.text import Text
+
+    console = _console()
+    for row in rows:
+        head = Text(f"Assurance given by {row.given_by}", style="bold")
+        head.append(f" about {row.about or 'no one named'}")
+        head.append(f", sought by {row.sought_by or 'not said'}  [{row.key}]", style="dim")
+        if row.review == "Rejected":
+            head.append("  (rejected by an analyst)", style="red")
+        console.print(head)
+        scheme = None
+        for result in row.factors:
+            if not result.findings and not all_factors:
+                continue
+            if result.scheme != scheme:
+                scheme = result.scheme
+                console.print(Text(f"  {scheme}", style="underline"))
+            if not result.findings:
+                console.print(Text(f"    not found in the documents: {result.label}", style="dim"))
+                continue
+            standard = f" (standard: {result.standard}" + (
+                f", {result.standard_source})" if result.standard_source else ")"
+            )
+            console.print(Text(f"    red flag: {result.label}", style="red") + Text(standard))
+            for flag in result.findings:
+                console.print(Text(f"      “{flag.quote}”", style="italic"))
+                console.print(Text(f"        {flag.source}", style="dim"))
+        if not row.flags:
+            console.print(Text("  no red flag found in the documents"))
+        if row.harm:
+            for harm in row.harm:
+                console.print(
+                    Text(
+                        f"  followed by harm: {harm.factor} of {harm.victim} in {harm.place}, "
+                        f"{harm.date}",
+                        style="yellow",
+                    )
+                )
+                console.print(Text(f"    “{harm.quote}”", style="italic"))
+                console.print(Text(f"      {harm.source}", style="dim"))
+        else:
+            console.print(Text("  followed by harm: none recorded in the giving state"))
+
+
+def print_cases(rows: Sequence[Any]) -> None:
+    """The cases with their people and how many facts of each kind they hold."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table("case", "concerns", "facts", show_lines=True)
+    for row in rows:
+        origin = "proposed by the build" if row.proposed else "case file"
+        counts = ", ".join(f"{n} {kind}" for kind, n in row.facts.items())
+        table.add_row(
+            Text(f"{row.title}\n{row.slug} ({origin})"),
+            Text("\n".join(row.concerns)),
+            Text(counts),
+        )
+    _console().print(table)
