@@ -263,7 +263,8 @@ def resolve_entity(reader: Reader, text: str, kind: str | None = None) -> Term:
     if len(found) == 1:
         return iri(found[0])
     if not found:
-        raise QueryError(f"no entity named {value!r} in the graph (try its IRI or kind:slug)")
+        hint = "dakg cases lists them" if kind == "case" else "try its IRI or kind:slug"
+        raise QueryError(f"no {kind or 'entity'} named {value!r} in the graph ({hint})")
     names = reader.labels(found)
     listed = "; ".join(f"{short(i)} ({names.get(i, '?')})" for i in found)
     raise QueryError(f"{value!r} is ambiguous: {listed}")

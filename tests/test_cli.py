@@ -176,5 +176,5 @@ def test_assess_command_lists_factor_findings_with_standards(built: Path) -> Non
 def test_assess_an_unknown_case_is_a_one_line_error(built: Path) -> None:
     result = CliRunner().invoke(cli, ["assess", "no-such-case", "--data-dir", str(built)])
     assert result.exit_code == 1
-    assert "no case 'no-such-case' in the store" in result.output
+    assert "no case named 'no-such-case' in the graph" in result.output
     assert "Traceback" not in result.output
