@@ -244,6 +244,9 @@ class EndpointReader(Reader):
         client.setReturnFormat(JSON)
         client.setTimeout(self.timeout)
         client.setQuery(query)
+        # SPARQLWrapper guesses the form from the first keyword it sees, header comments
+        # included, and would post a query that mentions "load" as an update.
+        client.queryType = query_form(query)
         user = os.environ.get(ENV_USER)
         if user:
             client.setCredentials(user, os.environ.get(ENV_PASSWORD, ""))

@@ -1,0 +1,206 @@
+"""A real Oxigraph server: the whole query library and the summary commands give the same
+rows through ``--endpoint`` as on the embedded store, and ``dakg serve`` starts, serves, keeps
+its build through later builds and stops cleanly on Ctrl-C."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from dakg.cli import cli
+from dakg.graph.reader import EndpointReader, Row, open_reader
+from dakg.graph.store import current_path
+from dakg.queries.library import library, run
+
+from .conftest import ROOT
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def oxigraph() -> str:
+    beside = Path(sys.executable).parent / "oxigraph"
+    return str(beside) if beside.exists() else (shutil.which("oxigraph") or "oxigraph")
+
+
+def wait_for(url: str, process: subprocess.Popen[bytes], seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"the server stopped with status {process.returncode}")
+        try:
+            request = urllib.request.Request(
+                url + "?query=ASK%7B%7D", headers={"Accept": "application/sparql-results+json"}
+            )
+            with urllib.request.urlopen(request, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError(f"{url} did not answer within {seconds} s")
+
+
+@pytest.fixture(scope="module")
+def endpoint(built: Path) -> Iterator[str]:
+    """The Oxigraph server on the built store, on a free loopback port, union default graph."""
+    port = free_port()
+    process = subprocess.Popen(
+        [oxigraph(), "serve-read-only", "--location", str(current_path(built)), "--bind",
+         f"127.0.0.1:{port}", "--union-default-graph"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}/query"
+    try:
+        wait_for(url, process)
+        yield url
+    finally:
+        os.killpg(process.pid, signal.SIGINT)
+        process.wait(timeout=30)
+
+
+def normalised(rows: list[Row]) -> set[tuple[tuple[str, str, str], ...]]:
+    """Rows as sets of (variable, kind, value), literal forms made comparable: numbers by
+    value, booleans by truth, plain and xsd:string literals alike."""
+    out = set()
+    for row in rows:
+        cells = []
+        for name, term in sorted(row.items()):
+            if term is None:
+                continue
+            value = term.value
+            kind = term.datatype.rsplit("#", 1)[-1] if term.datatype else term.kind
+            if kind in ("integer", "decimal", "double", "float"):
+                value = repr(float(value))
+            elif kind == "boolean":
+                value = str(value in ("true", "1"))
+            cells.append((name, kind, value))
+        out.add(tuple(cells))
+    return out
+
+
+@pytest.mark.parametrize("name", [q.name for q in library()])
+def test_every_canned_query_gives_the_same_rows_on_the_server(
+    built: Path, endpoint: str, name: str
+) -> None:
+    [query] = [q for q in library() if q.name == name]
+    params = {p.name: p.example for p in query.params if not p.optional}
+    embedded = run(open_reader(built), query, params).rows
+    remote = run(EndpointReader(endpoint), query, params).rows
+    assert normalised(remote) == normalised(embedded)
+    if not query.needs:
+        assert embedded, f"{name} has no rows on the corpus and its header does not say why"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["obligations", "--json"], ["assess", "--json"], ["cases", "--json"],
+     ["assess", "yusupov", "--json"], ["obligations", "--person", "Maher Arar", "--json"]],
+)  # fmt: skip
+def test_summary_commands_answer_the_same_through_the_endpoint(
+    built: Path, endpoint: str, command: list[str]
+) -> None:
+    here = CliRunner().invoke(cli, [*command, "--data-dir", str(built)])
+    there = CliRunner().invoke(cli, [*command, "--endpoint", endpoint])
+    assert here.exit_code == 0 and there.exit_code == 0, there.output
+    assert json.loads(there.output) == json.loads(here.output)
+    assert json.loads(here.output)
+
+
+def test_info_answers_the_same_through_the_endpoint(built: Path, endpoint: str) -> None:
+    here = json.loads(CliRunner().invoke(cli, ["info", "--json", "--data-dir", str(built)]).output)
+    there = json.loads(CliRunner().invoke(cli, ["info", "--json", "--endpoint", endpoint]).output)
+    assert there["store"] == endpoint
+    for key in ("build", "summary", "reference", "graphs", "classes", "documents"):
+        assert there[key] == here[key], key
+    assert here["summary"]["transfers"] == 6
+
+
+# --- dakg serve -------------------------------------------------------------------------
+
+
+def dakg() -> str:
+    return str(Path(sys.executable).parent / "dakg")
+
+
+def start_serve(root: Path, port: int) -> tuple[subprocess.Popen[bytes], str]:
+    process = subprocess.Popen(
+        [dakg(), "serve", "--data-dir", str(root), "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+    )  # fmt: skip
+    assert process.stdout is not None
+    url = process.stdout.readline().decode().strip()
+    assert url == f"http://127.0.0.1:{port}/query"
+    wait_for(url, process)
+    return process, url
+
+
+def small_corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    name = "ccr-2015-03-27-assurances-not-enough.txt"
+    shutil.copy(ROOT / "corpus" / name, folder / name)
+    return folder
+
+
+def test_dakg_serve_serves_and_stops_cleanly_on_ctrl_c(built: Path) -> None:
+    process, url = start_serve(built, free_port())
+    try:
+        rows = EndpointReader(url).select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        assert int(rows[0]["n"].value) > 10_000  # type: ignore[union-attr]
+        assert list((built / "pins").glob("*"))
+    finally:
+        os.killpg(process.pid, signal.SIGINT)
+        status = process.wait(timeout=30)
+    assert status == 0
+    assert not list((built / "pins").glob("*"))
+
+
+def test_a_build_while_serving_completes_and_the_served_build_is_never_pruned(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "data"
+    corpus = small_corpus(tmp_path)
+    build = [dakg(), "build", "--corpus", str(corpus), "--data-dir", str(root), "-q"]
+    subprocess.run(build, check=True)
+    served = current_path(root)
+    process, url = start_serve(root, free_port())
+    try:
+        for _ in range(3):  # more builds than are kept
+            subprocess.run(build, check=True)
+        assert current_path(root) != served
+        assert served.is_dir(), "pruning deleted the build a server holds"
+        assert EndpointReader(url).ask("ASK { ?s ?p ?o }")
+    finally:
+        os.killpg(process.pid, signal.SIGINT)
+        process.wait(timeout=30)
+
+
+def test_a_port_in_use_is_a_one_line_error(built: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(cli, ["serve", "--data-dir", str(built), "--port", str(port)])
+    assert result.exit_code == 1
+    assert f"127.0.0.1:{port}: cannot listen there" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_serving_a_missing_store_is_a_one_line_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["serve", "--data-dir", str(tmp_path / "none")])
+    assert result.exit_code == 1
+    assert "no built store here; run 'dakg build' first" in result.output
