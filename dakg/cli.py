@@ -370,12 +370,18 @@ def assess(
 
 
 @cli.command()
+@click.option("--person", metavar="ENTITY", help="Only the cases about this person or group.")
 @reader_options
 @format_option
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object (as --format json).")
 @click.option("--include-rejected", is_flag=True, help="Also count facts an analyst rejected.")
 def cases(
-    data_dir: Path | None, endpoint: str | None, fmt: str, as_json: bool, include_rejected: bool
+    person: str | None,
+    data_dir: Path | None,
+    endpoint: str | None,
+    fmt: str,
+    as_json: bool,
+    include_rejected: bool,
 ) -> None:
     """The cases of the graph: the analysts' (case files) and those the build proposes for
     people facing transfer whom no case file covers yet, with the facts each holds.
@@ -386,7 +392,7 @@ def cases(
 
     with user_errors():
         reader = open_reader(data_dir, endpoint)
-        rows = list_cases(reader, include_rejected)
+        rows = list_cases(reader, include_rejected, _subjects(reader, None, person))
         if _summary(reader, rows, fmt, as_json):
             return
     from dakg.summaries import print_cases

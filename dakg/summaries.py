@@ -67,12 +67,13 @@ def print_obligations(rows: Sequence[Any]) -> None:
             f"{row.person}: {row.sending or '?'} -> {row.receiving or '?'}, "
             f"{row.date or 'date unknown'} ({row.status.lower()})"
         )
-        table = Table(
+        table = Table(title=Text(title))
+        for name in (
             "instrument",
             "sending state: non-refoulement",
             "receiving state: prohibition of torture",
-            title=Text(title),
-        )
+        ):
+            table.add_column(name, overflow="fold")
         receiving = {b.instrument: b for b in row.receiving_bound}
         qualified: list[str] = []
         for bound in row.sending_bound or row.receiving_bound:
@@ -157,7 +158,9 @@ def print_cases(rows: Sequence[Any]) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    table = Table("case", "concerns", "facts", show_lines=True)
+    table = Table(show_lines=True)
+    for name in ("case", "concerns", "facts"):
+        table.add_column(name, overflow="fold")
     for row in rows:
         origin = "proposed by the build" if row.proposed else "case file"
         counts = ", ".join(f"{n} {kind}" for kind, n in row.facts.items())

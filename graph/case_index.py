@@ -27,9 +27,12 @@ class CaseSummary:
     facts: dict[str, int] = field(default_factory=dict)
 
 
-def list_cases(source: Reader | Path, include_rejected: bool = False) -> list[CaseSummary]:
-    """Every case of the graph, analysts' first, with the people it concerns and counts of
-    its facts (names asked apart, never joined through a separator)."""
+def list_cases(
+    source: Reader | Path, include_rejected: bool = False, subjects: list[str] | None = None
+) -> list[CaseSummary]:
+    """Every case of the graph (or those concerning one of ``subjects``), analysts' first,
+    with the people it concerns and counts of its facts (names asked apart, never joined
+    through a separator)."""
     reader = as_reader(source)
     cases = {}
     for row in reader.select(sparql("cases")):
@@ -47,6 +50,9 @@ def list_cases(source: Reader | Path, include_rejected: bool = False) -> list[Ca
     for row in reader.select(sparql("case-people")):
         if row["case"] is not None and row["who"] is not None:
             people.setdefault(row["case"].value, []).append(row["who"].value)
+    if subjects is not None:
+        wanted = set(subjects)
+        cases = {c: v for c, v in cases.items() if wanted & set(people.get(c, []))}
     names = reader.labels(w for ws in people.values() for w in ws)
     for case, whos in people.items():
         if case in cases:
