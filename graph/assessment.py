@@ -84,7 +84,7 @@ def assess_assurances(
     values: dict[str, Any] = dict(review_filter(include_rejected))
     if case:
         node = case if case.startswith(iris.ID) else str(iris.instance("case", iris.slugify(case)))
-        if not reader.ask("ASK { ?case a <" + DAKG + "Case> }", {"case": iri(node)}):
+        if not reader.ask(sparql("is-case"), {"case": iri(node)}):
             raise StoreError(f"{reader.source}: no case '{case}' (dakg cases lists them)")
         values["case"] = iri(node)
     if subjects is not None:

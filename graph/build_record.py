@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from . import iris
-from .reader import Reader
+from .reader import Reader, sparql
 
 if TYPE_CHECKING:
     from rdflib import Dataset
@@ -111,23 +111,9 @@ def _relative(path: Path, corpus: Path) -> str:
         return path.name
 
 
-_READ = """
-PREFIX dakg: <https://w3id.org/dakg/ontology#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-SELECT ?build ?version ?started ?ended ?documents ?facts ?triples
-       (COUNT(DISTINCT ?input) AS ?inputs) WHERE {
-  ?build a dakg:Build ; dakg:softwareVersion ?version ; prov:startedAtTime ?started ;
-         prov:endedAtTime ?ended ; dakg:documentCount ?documents ; dakg:factCount ?facts ;
-         dakg:tripleCount ?triples .
-  OPTIONAL { ?build prov:used ?input }
-} GROUP BY ?build ?version ?started ?ended ?documents ?facts ?triples
-ORDER BY DESC(?ended) LIMIT 1
-"""
-
-
 def read_build_record(reader: Reader) -> BuildRecord | None:
     """The newest build record the graph holds (None for a graph built before records)."""
-    rows = reader.select(_READ)
+    rows = reader.select(sparql("build-record"))
     if not rows:
         return None
     row: dict[str, Any] = {k: (v.value if v is not None else "") for k, v in rows[0].items()}

@@ -4,46 +4,8 @@ query that found the facts so that rows are never multiplied by their evidence."
 
 from __future__ import annotations
 
-from .reader import Reader, Row, Term, iri, literal
+from .reader import Reader, Row, Term, iri, literal, sparql
 
-_PROVENANCE = """
-PREFIX dakg: <https://w3id.org/dakg/ontology#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-SELECT ?fact ?status ?source ?exact ?start ?paragraph ?sentence WHERE {
-  OPTIONAL { ?fact dakg:reviewStatus ?status }
-  OPTIONAL {
-    ?fact prov:wasDerivedFrom ?source .
-    OPTIONAL {
-      ?source oa:hasSelector ?q . ?q a oa:TextQuoteSelector ; oa:exact ?exact .
-      OPTIONAL { ?source oa:hasSelector/oa:start ?start }
-      OPTIONAL {
-        ?source dakg:inSegment ?s . ?s dakg:index ?sentence .
-        OPTIONAL { ?s dcterms:isPartOf/dakg:index ?paragraph }
-      }
-    }
-  }
-}
-"""
-_SOURCES = """
-PREFIX dakg: <https://w3id.org/dakg/ontology#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?source ?document ?title (SAMPLE(?d) AS ?date) (SAMPLE(?u) AS ?address)
-       (GROUP_CONCAT(DISTINCT ?p; SEPARATOR="; ") AS ?publisher) WHERE {
-  { ?source oa:hasSource ?document . ?document dcterms:title ?title .
-    OPTIONAL { ?document dakg:dateText ?d }
-    OPTIONAL { ?document dcterms:source ?u }
-    OPTIONAL { ?document dcterms:publisher ?pub . ?pub rdfs:label ?p } }
-  UNION
-  { ?source a dakg:Citation ; dcterms:title ?title .
-    OPTIONAL { ?source dcterms:date ?d }
-    OPTIONAL { ?source dcterms:publisher ?p }
-    OPTIONAL { ?source dcterms:source ?u } }
-} GROUP BY ?source ?document ?title
-"""
 PROVENANCE_COLUMNS = (
     "review", "document", "documentTitle", "publisher", "published", "address", "paragraph",
     "sentence", "quote",
@@ -77,7 +39,7 @@ def add_provenance(
     evidence: dict[str, list[Row]] = {}
     for chunk in range(0, len(facts), 200):
         part = [iri(f) for f in facts[chunk : chunk + 200]]
-        for row in reader.select(_PROVENANCE, {"fact": part}):
+        for row in reader.select(sparql("provenance"), {"fact": part}):
             fact = row["fact"]
             if fact is not None:
                 evidence.setdefault(fact.value, []).append(row)
@@ -86,7 +48,7 @@ def add_provenance(
     ordered = sorted(sources)
     for chunk in range(0, len(ordered), 200):
         part = [iri(s) for s in ordered[chunk : chunk + 200]]
-        for row in reader.select(_SOURCES, {"source": part}):
+        for row in reader.select(sparql("sources"), {"source": part}):
             if row["source"] is not None:
                 cited[row["source"].value] = row
     extra = [c for c in PROVENANCE_COLUMNS if c not in columns]

@@ -29,7 +29,6 @@ ENV_PASSWORD = "DAKG_ENDPOINT_PASSWORD"
 DEFAULT_TIMEOUT = 60
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 
 
 @dataclass(frozen=True)
@@ -149,7 +148,7 @@ class Reader:
         wanted = sorted(set(iris))
         if not wanted:
             return {}
-        query = "SELECT ?x (SAMPLE(?l) AS ?label) WHERE { ?x <" + RDFS_LABEL + "> ?l } GROUP BY ?x"
+        query = sparql("labels")
         out = {}
         for chunk in range(0, len(wanted), 500):
             rows = self.select(query, {"x": [iri(i) for i in wanted[chunk : chunk + 500]]})

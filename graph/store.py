@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from dakg.errors import StoreError
 
@@ -134,17 +134,6 @@ def _locked(root: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def select(store: Store, query: str) -> list[dict[str, Any]]:
-    """The rows of a SELECT over the union of the store's graphs, as dictionaries of terms
-    (None where a variable is unbound)."""
-    from pyoxigraph import QuerySolutions
-
-    solutions = store.query(query, use_default_graph_as_union=True)
-    assert isinstance(solutions, QuerySolutions)
-    names = [v.value for v in solutions.variables]
-    return [{name: row[name] for name in names} for row in solutions]
-
-
 def memory_store(dataset: Dataset) -> Store:
     """An in-memory Oxigraph copy of ``dataset``, for the build's own queries over it."""
     from pyoxigraph import RdfFormat
@@ -153,19 +142,3 @@ def memory_store(dataset: Dataset) -> Store:
     store = MemoryStore()
     store.bulk_load(dataset.serialize(format="nquads", encoding="utf-8"), RdfFormat.N_QUADS)
     return store
-
-
-def labels(store: Store, iris: set[str]) -> dict[str, str]:
-    """One ``rdfs:label`` for each of ``iris``, asked apart from the main query: the same
-    label stands in every document graph that names the thing, and joining on it in the
-    union multiplies the rows by the number of documents."""
-    from pyoxigraph import NamedNode
-
-    if not iris:
-        return {}
-    values = " ".join(str(NamedNode(i)) for i in sorted(iris))
-    query = (
-        "SELECT ?x (SAMPLE(?l) AS ?label) WHERE { VALUES ?x { " + values + " } "
-        "?x <http://www.w3.org/2000/01/rdf-schema#label> ?l } GROUP BY ?x"
-    )
-    return {row["x"].value: row["label"].value for row in select(store, query)}

@@ -31,7 +31,16 @@ from pathlib import Path
 
 from dakg.errors import QueryError
 from dakg.graph.citations import add_provenance
-from dakg.graph.reader import Reader, Row, Term, iri, literal, query_form, review_filter
+from dakg.graph.reader import (
+    Reader,
+    Row,
+    Term,
+    iri,
+    literal,
+    query_form,
+    review_filter,
+    sparql,
+)
 
 HERE = Path(__file__).parent
 TYPES = ("entity", "state", "date", "string", "integer")
@@ -217,23 +226,6 @@ def date_span(name: str, text: str) -> tuple[date, date]:
         ) from None
 
 
-_BY_TAIL = """
-SELECT DISTINCT ?x WHERE {
-  ?x a ?class .
-  FILTER(isIRI(?x) && STRSTARTS(STR(?x), STR(?base)) && STRENDS(STR(?x), ?tail))
-} ORDER BY ?x LIMIT 20
-"""
-_BY_LABEL = """
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT DISTINCT ?x WHERE {
-  { ?x rdfs:label ?l } UNION { ?x skos:prefLabel ?l } UNION { ?x skos:altLabel ?l }
-  FILTER(isIRI(?x) && STRSTARTS(STR(?x), STR(?base)) && LCASE(STR(?l)) = ?name)
-} ORDER BY ?x LIMIT 20
-"""
-_EXISTS = "ASK WHERE { { ?x ?p ?o } UNION { ?s ?p ?x } }"
-
-
 def resolve_entity(reader: Reader, text: str, kind: str | None = None) -> Term:
     """An entity's IRI from its IRI, ``kind:slug``, bare slug or label; an unknown one or an
     ambiguous one is an error that lists the candidates."""
@@ -244,21 +236,23 @@ def resolve_entity(reader: Reader, text: str, kind: str | None = None) -> Term:
     if re.match(r"https?://", value):
         term = iri(value)
         term.sparql()  # refuses what cannot be an IRI
-        if not reader.ask(_EXISTS, {"x": term}):
+        if not reader.ask(sparql("exists"), {"x": term}):
             raise QueryError(f"no entity <{value}> in the graph")
         return term
     prefixed = re.fullmatch(r"([a-z][a-z-]*):([A-Za-z0-9][A-Za-z0-9_.-]*)", value)
     if prefixed:
         term = iri(f"{ID}{prefixed[1]}/{prefixed[2]}")
-        if reader.ask(_EXISTS, {"x": term}):
+        if reader.ask(sparql("exists"), {"x": term}):
             return term
         raise QueryError(f"no entity {value} in the graph ({term.value})")
     found: list[str] = []
     if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", value):
-        rows = reader.select(_BY_TAIL, {"tail": literal("/" + value), "base": base})
+        rows = reader.select(sparql("entity-by-slug"), {"tail": literal("/" + value), "base": base})
         found = [r["x"].value for r in rows if r["x"] is not None]
     if not found:
-        rows = reader.select(_BY_LABEL, {"name": literal(value.casefold()), "base": base})
+        rows = reader.select(
+            sparql("entity-by-label"), {"name": literal(value.casefold()), "base": base}
+        )
         found = [r["x"].value for r in rows if r["x"] is not None]
     if len(found) == 1:
         return iri(found[0])
@@ -275,7 +269,7 @@ def resolve_state(reader: Reader, text: str) -> Term:
     value = text.strip()
     if re.fullmatch(r"[A-Za-z]{3}", value):
         term = iri(f"{ID}state/{value.upper()}")
-        if reader.ask(_EXISTS, {"x": term}):
+        if reader.ask(sparql("exists"), {"x": term}):
             return term
     try:
         return resolve_entity(reader, value, "state")
