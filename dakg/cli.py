@@ -218,7 +218,7 @@ def _summary(reader: Any, items: Any, fmt: str, as_json: bool, output: Path | No
 
     if as_json or fmt == "json":
         data = (
-            [asdict(i) if is_dataclass(i) else i for i in items]
+            [asdict(i) if is_dataclass(i) and not isinstance(i, type) else i for i in items]
             if isinstance(items, list)
             else items
         )
@@ -584,7 +584,9 @@ def query_run(
         )
 
 
-def _meta(reader: Any, result: Any, fmt: str, include_rejected: bool, limit: int | None) -> dict:
+def _meta(
+    reader: Any, result: Any, fmt: str, include_rejected: bool, limit: int | None
+) -> dict[str, Any]:
     """What a written result records beside it: the query, its parameters and the build."""
     from datetime import UTC, datetime
 
@@ -614,7 +616,7 @@ def _emit(
     output: Path | None,
     raw: bool,
     title: str,
-    meta: dict | None = None,
+    meta: dict[str, Any] | None = None,
 ) -> None:
     """Print rows (a table on a terminal) or write them, atomically, with a sidecar."""
     from dakg.render import print_table, render

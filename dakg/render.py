@@ -181,7 +181,7 @@ def records(items: Sequence[Any]) -> tuple[list[str], list[Row]]:
 
     from dakg.graph.reader import literal
 
-    dicts = [asdict(i) if is_dataclass(i) else dict(i) for i in items]
+    dicts = [asdict(i) if is_dataclass(i) and not isinstance(i, type) else dict(i) for i in items]
     columns: list[str] = []
     for d in dicts:
         columns += [k for k in d if k not in columns]

@@ -18,7 +18,7 @@ from typing import Any
 from dakg.ontology.namespace import NS as DAKG
 
 from .citations import add_provenance, citation
-from .reader import Reader, as_reader, iri, review_filter, sparql
+from .reader import Reader, as_reader, iri, review_filter, sparql, value
 
 _ECTHR = DAKG + "AssuranceFactorScheme"
 
@@ -93,7 +93,10 @@ def assess_assurances(
     out = []
     rows = reader.select(sparql("assessment-assurances"), values)
     names = reader.labels(
-        r[v].value for r in rows for v in ("giverIri", "aboutIri", "seekerIri") if r[v] is not None
+        t.value
+        for r in rows
+        for v in ("giverIri", "aboutIri", "seekerIri")
+        if (t := r[v]) is not None
     )
     for row in rows:
         item = AssuranceAssessment(
@@ -111,9 +114,9 @@ def assess_assurances(
             found.setdefault(name, []).append(
                 Flag(name, _text(flag["quote"]), _text(flag["documentTitle"]), citation(flag))
             )
-        for name, (label, scheme, standard, source) in factors.items():
+        for name, (label, scheme, standard, origin) in factors.items():
             item.factors.append(
-                FactorResult(name, label, scheme, standard, source, found.get(name, []))
+                FactorResult(name, label, scheme, standard, origin, found.get(name, []))
             )
         if row["aboutIri"] is not None:
             harm_values = {"p": _term(row["aboutIri"]), "g": _term(row["giverIri"])}
@@ -141,17 +144,17 @@ def _factors(reader: Reader) -> dict[str, tuple[str, str, str | None, str | None
     found: dict[str, tuple[str, str, str | None, str | None]] = {}
     ecthr: dict[str, bool] = {}
     for row in reader.select(sparql("assessment-factors")):
-        name = row["factor"].value.rsplit("#", 1)[-1]
+        name = value(row, "factor").rsplit("#", 1)[-1]
         standard = _value(row["standard"])
         if name in found and found[name][2] is not None and standard is None:
             continue
         found[name] = (
-            row["label"].value,
-            row["schemeLabel"].value,
+            value(row, "label"),
+            value(row, "schemeLabel"),
             standard,
             _value(row["title"]),
         )
-        ecthr[name] = row["scheme"].value == _ECTHR
+        ecthr[name] = value(row, "scheme") == _ECTHR
     # The European Court's factors first, then the call's circumstances.
     return dict(sorted(found.items(), key=lambda item: (not ecthr[item[0]], item[1][0])))
 

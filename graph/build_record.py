@@ -68,12 +68,12 @@ def add_build_record(
 
     package = Path(__file__).resolve().parent.parent
     inputs: list[tuple[str, str, str]] = []
-    for path, digest in documents:
-        inputs.append(("document", _relative(Path(path), corpus), digest))
-    for path in case_files:
-        inputs.append(("case file", _relative(path, corpus), _sha256(path)))
-    for path in data_tables():
-        inputs.append(("data table", str(path.relative_to(package)), _sha256(path)))
+    for name, digest in documents:
+        inputs.append(("document", _relative(Path(name), corpus), digest))
+    for case in case_files:
+        inputs.append(("case file", _relative(case, corpus), _sha256(case)))
+    for table in data_tables():
+        inputs.append(("data table", str(table.relative_to(package)), _sha256(table)))
     inputs.sort()
     key = hashlib.sha256(
         "\n".join([__version__] + [f"{r}\t{n}\t{d}" for r, n, d in inputs]).encode()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .reader import Reader, as_reader, iri, review_filter, sparql
+from .reader import Reader, as_reader, iri, review_filter, sparql, value
 
 KINDS = {"Transfer": "transfers", "AssuranceEvent": "assurances", "Harm": "harm",
          "Decision": "decisions"}  # fmt: skip
@@ -38,7 +38,7 @@ def list_cases(
     for row in reader.select(sparql("cases")):
         case, label = row["case"], row["label"]
         assert case is not None and label is not None
-        proposed = row["proposed"] is not None and row["proposed"].value == "true"
+        proposed = row["proposed"] is not None and value(row, "proposed") == "true"
         cases[case.value] = CaseSummary(
             slug=case.value.rsplit("/", 1)[-1],
             title=label.value,
@@ -49,14 +49,14 @@ def list_cases(
     people: dict[str, list[str]] = {}
     for row in reader.select(sparql("case-people")):
         if row["case"] is not None and row["who"] is not None:
-            people.setdefault(row["case"].value, []).append(row["who"].value)
+            people.setdefault(value(row, "case"), []).append(value(row, "who"))
     if subjects is not None:
         wanted = set(subjects)
         cases = {c: v for c, v in cases.items() if wanted & set(people.get(c, []))}
     names = reader.labels(w for ws in people.values() for w in ws)
-    for case, whos in people.items():
-        if case in cases:
-            cases[case].concerns = sorted(names.get(w, w) for w in whos)
+    for key, whos in people.items():
+        if key in cases:
+            cases[key].concerns = sorted(names.get(w, w) for w in whos)
     for row in reader.select(sparql("case-facts"), review_filter(include_rejected)):
         case_term, cls, n = row["case"], row["class"], row["n"]
         if case_term is None or cls is None or n is None or case_term.value not in cases:
@@ -69,4 +69,4 @@ def subjects_of(reader: Reader, entity: str) -> list[str]:
     """The people and groups an entity stands for: a person with the groups they belong
     to, a group with its members, a case with the people it concerns and theirs."""
     rows = reader.select(sparql("subjects"), {"entity": iri(entity)})
-    return sorted({r["subject"].value for r in rows if r["subject"] is not None})
+    return sorted({value(r, "subject") for r in rows if r["subject"] is not None})

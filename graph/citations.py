@@ -4,7 +4,7 @@ query that found the facts so that rows are never multiplied by their evidence."
 
 from __future__ import annotations
 
-from .reader import Reader, Row, Term, iri, literal, sparql
+from .reader import Reader, Row, Term, iri, literal, sparql, value
 
 PROVENANCE_COLUMNS = (
     "review", "document", "documentTitle", "publisher", "published", "address", "paragraph",
@@ -35,7 +35,7 @@ def add_provenance(
 ) -> tuple[list[str], list[Row]]:
     """Each fact row with its review status, its source's citation and its quotes (joined in
     the order they stand in the text), asked apart so rows are never multiplied."""
-    facts = sorted({r[column].value for r in rows if r[column] is not None and r[column].is_iri})
+    facts = sorted({t.value for r in rows if (t := r[column]) is not None and t.is_iri})
     evidence: dict[str, list[Row]] = {}
     for chunk in range(0, len(facts), 200):
         part = [iri(f) for f in facts[chunk : chunk + 200]]
@@ -43,14 +43,16 @@ def add_provenance(
             fact = row["fact"]
             if fact is not None:
                 evidence.setdefault(fact.value, []).append(row)
-    sources = {r["source"].value for rs in evidence.values() for r in rs if r["source"] is not None}
+    sources = {
+        value(r, "source") for rs in evidence.values() for r in rs if r["source"] is not None
+    }
     cited: dict[str, Row] = {}
     ordered = sorted(sources)
     for chunk in range(0, len(ordered), 200):
         part = [iri(s) for s in ordered[chunk : chunk + 200]]
         for row in reader.select(sparql("sources"), {"source": part}):
             if row["source"] is not None:
-                cited[row["source"].value] = row
+                cited[value(row, "source")] = row
     extra = [c for c in PROVENANCE_COLUMNS if c not in columns]
     out = []
     for row in rows:
@@ -70,22 +72,22 @@ def _cite(found: list[Row], cited: dict[str, Row], extra: list[str]) -> Row:
         if src is not None and src.value in cited and cited[src.value] not in sources:
             sources.append(cited[src.value])
         if r["exact"] is not None:
-            start = int(r["start"].value) if r["start"] is not None else 0
-            para = r["paragraph"].value if r["paragraph"] is not None else ""
-            sent = r["sentence"].value if r["sentence"] is not None else ""
-            quotes.setdefault(r["exact"].value, (start, para, sent, r["exact"].value))
+            start = int(value(r, "start")) if r["start"] is not None else 0
+            para = value(r, "paragraph") if r["paragraph"] is not None else ""
+            sent = value(r, "sentence") if r["sentence"] is not None else ""
+            quotes.setdefault(value(r, "exact"), (start, para, sent, value(r, "exact")))
     ordered = sorted(quotes.values())
 
     def joined(key: str) -> Term | None:
-        seen = [s[key].value for s in sources if s[key] is not None]
+        seen = [t.value for s in sources if (t := s[key]) is not None]
         unique = list(dict.fromkeys(seen))
         return literal("; ".join(unique)) if unique else None
 
     def positions(index: int) -> Term | None:
-        cells = list(dict.fromkeys(q[index] for q in ordered if q[index]))
+        cells = list(dict.fromkeys(str(q[index]) for q in ordered if q[index]))
         return literal(", ".join(cells)) if cells else None
 
-    documents = list(dict.fromkeys(s["document"].value for s in sources if s["document"]))
+    documents = list(dict.fromkeys(value(s, "document") for s in sources if s["document"]))
     cells: Row = {
         "review": Term(status.value, "uri") if status is not None else None,
         "document": iri(documents[0]) if len(documents) == 1 else joined("document"),

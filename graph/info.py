@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TypedDict
 
 from .build_record import BuildRecord
-from .reader import Reader, as_reader
+from .reader import Reader, as_reader, value
 
 
 class GraphCount(TypedDict):
@@ -87,7 +87,7 @@ def store_info(source: Reader | Path) -> StoreInfo:
     publishers: dict[str, list[str]] = {}
     for row in reader.select(sparql("info-publishers")):
         if row["d"] is not None and row["publisher"] is not None:
-            publishers.setdefault(row["d"].value, []).append(row["publisher"].value)
+            publishers.setdefault(value(row, "d"), []).append(value(row, "publisher"))
     names = reader.labels(p for ps in publishers.values() for p in ps)
     documents = []
     for row in reader.select(sparql("info-documents")):

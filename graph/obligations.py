@@ -25,7 +25,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from .reader import Reader, StoreReader, as_reader, review_filter, sparql
+from .reader import Reader, StoreReader, as_reader, review_filter, sparql, value
 from .reader import iri as iri_term
 
 if TYPE_CHECKING:
@@ -128,18 +128,18 @@ def read_reference(reader: Reader) -> Reference:
     events: dict[tuple[str, str], list[tuple[date, str, bool, str, str]]] = {}
     labels: dict[str, str] = {}
     for row in reader.select(sparql("obligation-actions")):
-        state, instrument = row["state"].value, row["instrument"].value
+        state, instrument = value(row, "state"), value(row, "instrument")
         labels[instrument] = instrument
         when = row["inForce"] or row["deposit"]
         if when is None:
             continue
-        kind = "end" if row["class"].value.endswith("Withdrawal") else "start"
-        if row["inForce"] is None and row["class"].value.endswith("Succession"):
+        kind = "end" if value(row, "class").endswith("Withdrawal") else "start"
+        if row["inForce"] is None and value(row, "class").endswith("Succession"):
             kind = "succession"
-        verified = row["verified"].value == "true"
-        source = row["source"].value if row["source"] is not None else ""
+        verified = value(row, "verified") == "true"
+        source = value(row, "source") if row["source"] is not None else ""
         events.setdefault((state, instrument), []).append(
-            (date.fromisoformat(when.value), kind, verified, source, row["action"].value)
+            (date.fromisoformat(when.value), kind, verified, source, value(row, "action"))
         )
     periods: dict[tuple[str, str], list[Period]] = {}
     for key, items in events.items():
@@ -158,21 +158,21 @@ def read_reference(reader: Reader) -> Reference:
                 current = None
     provisions: dict[tuple[str, str], list[Provision]] = {}
     rows = reader.select(sparql("obligation-provisions"))
-    names = reader.labels(set(labels) | {row["provision"].value for row in rows})
+    names = reader.labels(set(labels) | {value(row, "provision") for row in rows})
     labels.update({i: names.get(i, i) for i in labels})
     for row in rows:
-        kind = row["kind"].value.rsplit("#", 1)[-1]
-        iri = row["provision"].value
-        provisions.setdefault((row["instrument"].value, kind), []).append(
-            Provision(iri, names.get(iri, iri), row["norm"].value, row["id"].value)
+        kind = value(row, "kind").rsplit("#", 1)[-1]
+        iri = value(row, "provision")
+        provisions.setdefault((value(row, "instrument"), kind), []).append(
+            Provision(iri, names.get(iri, iri), value(row, "norm"), value(row, "id"))
         )
     statements: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
     for row in reader.select(sparql("obligation-statements")):
-        text = row["text"].value if row["text"] is not None else ""
-        label = f"{row['label'].value}: {text}" if text else row["label"].value
-        for provision in _articles(row["provision"].value):
-            key3 = (row["state"].value, row["instrument"].value, provision)
-            statements.setdefault(key3, []).append((row["statement"].value, label))
+        text = value(row, "text") if row["text"] is not None else ""
+        label = f"{value(row, 'label')}: {text}" if text else value(row, "label")
+        for provision in _articles(value(row, "provision")):
+            key3 = (value(row, "state"), value(row, "instrument"), provision)
+            statements.setdefault(key3, []).append((value(row, "statement"), label))
     return Reference(periods, labels, provisions, statements)
 
 
@@ -237,26 +237,26 @@ def derive(
     if subjects is not None:
         values["p"] = [iri_term(s) for s in subjects]
     rows = reader.select(sparql("obligation-transfers"), values)
-    iris = {row[v].value for row in rows for v in ("who", "from", "to") if row[v] is not None}
+    iris = {t.value for row in rows for v in ("who", "from", "to") if (t := row[v]) is not None}
     names = reader.labels(iris)
     for row in rows:
-        first = date.fromisoformat(row["start"].value) if row["start"] is not None else None
-        last = date.fromisoformat(row["end"].value) if row["end"] is not None else None
-        status = row["status"].value.rsplit("#", 1)[-1]
-        when = row["text"].value if row["text"] is not None else None
+        first = date.fromisoformat(value(row, "start")) if row["start"] is not None else None
+        last = date.fromisoformat(value(row, "end")) if row["end"] is not None else None
+        status = value(row, "status").rsplit("#", 1)[-1]
+        when = value(row, "text") if row["text"] is not None else None
         basis = "transfer" if first is not None else None
         if first is None and status in NOT_DONE and row["docStart"] is not None:
             # A proposed transfer has no date of its own: what bound the states is asked as
             # of the day of the document that reports it as pending.
-            first = date.fromisoformat(row["docStart"].value)
-            last = date.fromisoformat(row["docEnd"].value)
-            when, basis = f"as of {row['docText'].value} (the document's date)", "document"
-        sending = row["from"].value if row["from"] is not None else None
-        receiving = row["to"].value if row["to"] is not None else None
+            first = date.fromisoformat(value(row, "docStart"))
+            last = date.fromisoformat(value(row, "docEnd"))
+            when, basis = f"as of {value(row, 'docText')} (the document's date)", "document"
+        sending = value(row, "from") if row["from"] is not None else None
+        receiving = value(row, "to") if row["to"] is not None else None
         out.append(
             TransferObligations(
-                transfer=row["transfer"].value,
-                person=names.get(row["who"].value, row["who"].value),
+                transfer=value(row, "transfer"),
+                person=names.get(value(row, "who"), value(row, "who")),
                 status=status,
                 date=when,
                 date_basis=basis,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .reader import StoreReader, iri, sparql
+from .reader import StoreReader, iri, sparql, value
 
 if TYPE_CHECKING:
     from pyoxigraph import Store
@@ -36,10 +36,10 @@ def propose_cases(dataset: Dataset, store: Store) -> int:
     subjects = {}
     reader = StoreReader(store)
     rows = reader.select(sparql("proposed-subjects"))
-    names = reader.labels(row["p"].value for row in rows if row["p"] is not None)
+    names = reader.labels(value(row, "p") for row in rows if row["p"] is not None)
     for row in rows:
         assert row["p"] is not None
-        subject = row["p"].value
+        subject = value(row, "p")
         slug = iris.slugify(subject.rsplit("/", 1)[-1])
         node = iris.instance("case", slug)
         if str(node) in taken:

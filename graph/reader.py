@@ -65,6 +65,22 @@ class Term:
 
 
 Row = dict[str, Term | None]
+
+
+def value(row: Row, name: str) -> str:
+    """The text of a variable every row binds; an unbound one is a query error."""
+    term = row.get(name)
+    if term is None:
+        raise QueryError(f"the query left ?{name} unbound")
+    return term.value
+
+
+def optional(row: Row, name: str) -> str | None:
+    """The text of a variable a row may leave unbound."""
+    term = row.get(name)
+    return None if term is None else term.value
+
+
 Values = Mapping[str, Term | Sequence[Term]]
 
 
