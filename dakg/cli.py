@@ -532,6 +532,9 @@ def query_show(name: str) -> None:
 @click.option("--include-rejected", is_flag=True, help="Keep facts an analyst rejected.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many rows.")
 @click.option(
+    "--offset", type=click.IntRange(min=0), default=0, help="Skip this many rows first (pages)."
+)
+@click.option(
     "--raw",
     is_flag=True,
     help="Do not neutralise CSV/TSV cells that a spreadsheet would run as formulas.",
@@ -546,6 +549,7 @@ def query_run(
     output: Path | None,
     include_rejected: bool,
     limit: int | None,
+    offset: int,
     raw: bool,
 ) -> None:
     """Run a canned query (by name), any .rq file (by path) or SPARQL text (--sparql).
@@ -571,7 +575,7 @@ def query_run(
     with user_errors():
         reader = open_reader(data_dir, endpoint)
         canned = adhoc(text) if text is not None else load(name or "")
-        result = run(reader, canned, given, include_rejected, limit)
+        result = run(reader, canned, given, include_rejected, limit, offset)
         _emit(
             reader,
             result.columns,
@@ -580,7 +584,7 @@ def query_run(
             output,
             raw,
             canned.title or canned.name,
-            meta=_meta(reader, result, fmt, include_rejected, limit),
+            meta=_meta(reader, result, fmt, include_rejected, limit) | {"offset": offset},
         )
 
 

@@ -145,6 +145,7 @@ def run(
     given: Mapping[str, str] | None = None,
     include_rejected: bool = False,
     limit: int | None = None,
+    offset: int = 0,
 ) -> Result:
     """Bind the parameters as RDF terms, run the query and add provenance columns."""
     form = query_form(query.text)
@@ -155,8 +156,7 @@ def run(
     if "?includeRejected" in query.text:
         values.update(review_filter(include_rejected))
     columns, rows = reader.results(query.text, values)
-    if limit is not None:
-        rows = rows[:limit]
+    rows = rows[offset : offset + limit if limit is not None else None]
     if query.provenance and query.provenance in columns:
         columns, rows = add_provenance(reader, columns, rows, query.provenance)
     return Result(columns, rows, query, given)

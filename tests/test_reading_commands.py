@@ -113,3 +113,11 @@ def test_a_missing_required_parameter_is_one_line(built: Path) -> None:
     )
     assert result.exit_code == 1
     assert "the parameter on is required (-p on=2002-10-08)" in result.output
+
+
+def test_limit_and_offset_page_the_rows(built: Path) -> None:
+    args = ["query", "run", "treaty-status", "-p", "state=SYR", "-p", "on=2002", "--format", "csv"]
+    every = invoke(built, *args).splitlines()
+    first = invoke(built, *args, "--limit", "2").splitlines()
+    second = invoke(built, *args, "--limit", "2", "--offset", "2").splitlines()
+    assert first[1:] == every[1:3] and second[1:] == every[3:5]
