@@ -42,3 +42,11 @@ def test_ci_runs_the_readmes_test_command_verbatim() -> None:
     _, tests = readme_commands()
     lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert tests in lines
+
+
+def test_the_readme_lists_every_canned_query() -> None:
+    from dakg.queries.library import library
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [q.name for q in library() if f"`{q.name}`" not in text]
+    assert not missing

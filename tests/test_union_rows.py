@@ -18,9 +18,9 @@ from dakg.queries.library import library, run
 from .conftest import ROOT
 
 NAME = "hrw-2007-03-28-russia-guantanamo.txt"
-# Queries whose rows pair two facts (an assurance or a transfer and the harm that followed): a document
-# read twice pairs each report of one with each report of the other, by design, until the
-# reports of one happening are resolved into one event.
+# Queries whose rows pair two facts (an assurance or a transfer and the harm that
+# followed): a document read twice pairs each report of one with each report of the
+# other, by design, until the reports of one happening are resolved into one event.
 PAIRS = {"assurances-followed-by-harm", "convictions-after-return"}
 DOC = "https://w3id.org/dakg/id/document/hrw-2007-03-28-russia-guantanamo"
 
