@@ -67,8 +67,8 @@ def _cite(found: list[Row], cited: dict[str, Row], extra: list[str]) -> Row:
     # One effective status a fact has; should two ever stand, an analyst's wins.
     statuses = sorted({t.value for r in found if (t := r["status"]) is not None})
     reviewed = [s for s in statuses if not s.endswith("#Extracted")]
-    chosen = (reviewed or statuses or [None])[0]
-    status = iri(chosen) if chosen else None
+    chosen = (reviewed or statuses)[:1]
+    status = iri(chosen[0]) if chosen else None
     quotes: dict[str, tuple[int, str, str, str]] = {}
     sources: list[Row] = []
     for r in found:
