@@ -28,6 +28,7 @@ ENV_USER = "DAKG_ENDPOINT_USER"
 ENV_PASSWORD = "DAKG_ENDPOINT_PASSWORD"
 DEFAULT_TIMEOUT = 60
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 
@@ -192,20 +193,17 @@ class StoreReader(Reader):
         except SyntaxError as err:
             raise QueryError(f"the query is not valid SPARQL: {_first_line(str(err))}") from None
         if isinstance(answer, QueryBoolean):
-            return ["ask"], [
-                {
-                    "ask": Term(
-                        "true" if bool(answer) else "false",
-                        "literal",
-                        "http://www.w3.org/2001/XMLSchema#boolean",
-                    )
-                }
-            ]
+            return _ask(bool(answer))
         if not isinstance(answer, QuerySolutions):
             raise QueryError("only SELECT and ASK queries give rows")
         names = [v.value for v in answer.variables]
         rows = [{name: _from_oxigraph(solution[name]) for name in names} for solution in answer]
         return names, rows
+
+
+def _ask(answer: bool) -> tuple[list[str], list[Row]]:
+    """An ASK's answer as the one row of one variable, ``ask``, both halves give."""
+    return ["ask"], [{"ask": Term("true" if answer else "false", "literal", XSD_BOOLEAN)}]
 
 
 def _from_oxigraph(term: Any) -> Term | None:
@@ -236,8 +234,7 @@ class EndpointReader(Reader):
         try:
             data = json.loads(body)
             if "boolean" in data:
-                answer = "true" if data["boolean"] else "false"
-                return ["ask"], [{"ask": Term(answer, "literal", XSD_BOOLEAN)}]
+                return _ask(bool(data["boolean"]))
             names = list(data["head"].get("vars", []))
             bindings = data["results"]["bindings"]
             rows = [{n: _from_json(b.get(n)) for n in names} for b in bindings]
@@ -291,7 +288,6 @@ class EndpointReader(Reader):
             raise EndpointError(f"{self.source}: unreachable ({err})") from None
 
 
-XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 _STATUS = {
     "QueryBadFormed": "400",
     "Unauthorized": "401",

@@ -21,21 +21,12 @@ from click.testing import CliRunner
 
 from dakg.cli import cli
 from dakg.graph.reader import EndpointReader, Row, open_reader
+from dakg.graph.serve import oxigraph_binary
 from dakg.graph.store import current_path
 from dakg.queries.library import library, run
 
 from .conftest import ROOT
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def oxigraph() -> str:
-    beside = Path(sys.executable).parent / "oxigraph"
-    return str(beside) if beside.exists() else (shutil.which("oxigraph") or "oxigraph")
+from .test_reader import free_port
 
 
 def wait_for(url: str, process: subprocess.Popen[bytes], seconds: float = 30) -> None:
@@ -59,7 +50,7 @@ def endpoint(built: Path) -> Iterator[str]:
     """The Oxigraph server on the built store, on a free loopback port, union default graph."""
     port = free_port()
     process = subprocess.Popen(
-        [oxigraph(), "serve-read-only", "--location", str(current_path(built)), "--bind",
+        [oxigraph_binary(), "serve-read-only", "--location", str(current_path(built)), "--bind",
          f"127.0.0.1:{port}", "--union-default-graph"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )  # fmt: skip
