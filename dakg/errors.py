@@ -37,3 +37,7 @@ class EndpointError(DakgError):
 
 class ServeError(DakgError):
     """The SPARQL server cannot be started."""
+
+
+class ViewError(DakgError):
+    """A view cannot be drawn or written where it was asked."""

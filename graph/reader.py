@@ -356,12 +356,13 @@ def as_reader(source: Reader | Path) -> Reader:
     return source if isinstance(source, Reader) else open_reader(source)
 
 
-def sparql(name: str) -> str:
-    """The text of ``graph/sparql/NAME.rq`` (the queries the reading commands run) after
-    the project's PREFIX declarations, which ``graph/prefixes.py`` alone keeps."""
+def sparql(name: str, folder: Path | None = None) -> str:
+    """The text of ``graph/sparql/NAME.rq`` (the queries the reading commands run; another
+    room passes its own ``folder``) after the project's PREFIX declarations, which
+    ``graph/prefixes.py`` alone keeps."""
     from .prefixes import PREFIXES
 
-    path = Path(__file__).parent / "sparql" / f"{name}.rq"
+    path = (folder or Path(__file__).parent / "sparql") / f"{name}.rq"
     try:
         text = path.read_text(encoding="utf-8")
     except OSError:

@@ -1,0 +1,291 @@
+/* dakg view: draws the page's graph with vis-network at the positions dakg computed (physics
+   off, so the same graph always draws the same picture), and fills the side panel, the
+   search, the filters and the path highlighting. Text from documents is data: it is only
+   ever written with textContent or as a vis-network string (drawn as text), never as markup. */
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("dakg-data").textContent);
+  var byId = {};
+  data.nodes.forEach(function (n) { byId[n.id] = n; });
+  var nodes = new vis.DataSet(data.nodes);
+  var edges = new vis.DataSet(data.edges);
+  var state = { types: {}, statuses: {}, caseSlug: "", doc: "" };
+  data.legend.forEach(function (l) { state.types[l.cls] = true; });
+  data.statuses.forEach(function (s) { state.statuses[s.value] = true; });
+
+  function visible(node) {
+    if (!state.types[node.cls]) return false;
+    if (!state.statuses[node.status]) return false;
+    if (state.caseSlug && node.cases.indexOf(state.caseSlug) < 0) return false;
+    if (state.doc && node.documents.indexOf(state.doc) < 0) return false;
+    return true;
+  }
+  var nodeView = new vis.DataView(nodes, { filter: visible });
+  var edgeView = new vis.DataView(edges, {
+    filter: function (e) { return visible(byId[e.from]) && visible(byId[e.to]); }
+  });
+  var container = document.getElementById("network");
+  var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, {
+    physics: false,
+    layout: { randomSeed: 1, improvedLayout: false },
+    interaction: { hover: true, multiselect: true, keyboard: { enabled: true, bindToWindow: false },
+                   navigationButtons: false, tooltipDelay: 200 },
+    nodes: { font: { size: 13, face: "sans-serif" }, borderWidth: 1.5 },
+    edges: { font: { size: 10, face: "sans-serif", align: "middle", color: "#333" },
+             color: { color: "#777", highlight: "#D55E00", hover: "#333" },
+             smooth: { enabled: true, type: "continuous", roundness: 0.2 }, width: 1.2,
+             selectionWidth: 2.5 }
+  });
+  network.once("afterDrawing", function () {
+    network.fit({ animation: false });
+    document.body.setAttribute("data-drawn", "true");
+  });
+
+  // --- side panel -------------------------------------------------------------------------
+  var panel = document.getElementById("panel");
+  function el(tag, text, cls) {
+    var e = document.createElement(tag);
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    if (cls) e.className = cls;
+    return e;
+  }
+  function safeHref(a) { return /^https?:\/\/[^\s"'<>]+$/i.test(a || ""); }
+  function row(dl, term, value) {
+    if (value === undefined || value === null || value === "") return;
+    dl.appendChild(el("dt", term));
+    dl.appendChild(el("dd", value));
+  }
+  function nodeButton(id, label) {
+    var b = el("button", label, "linklike");
+    b.type = "button";
+    b.addEventListener("click", function () { select([id]); });
+    return b;
+  }
+  function showNode(id) {
+    var d = data.details[id];
+    panel.textContent = "";
+    if (!d) return;
+    panel.appendChild(el("h2", d.label));
+    var dl = el("dl");
+    row(dl, "Type", d.type + (d.kind ? " (" + d.kind + ")" : ""));
+    row(dl, "Date", d.date);
+    row(dl, "Review", d.status);
+    if (d.alleged) row(dl, "Alleged", "yes: the source reports it as an allegation");
+    if (d.happened && d.happened !== "Happened") row(dl, "Status", d.happened);
+    row(dl, "IRI", d.iri);
+    panel.appendChild(dl);
+    if (d.roles && d.roles.length) {
+      panel.appendChild(el("h3", "Who and where"));
+      var ul = el("ul");
+      d.roles.forEach(function (r) {
+        var li = el("li", r.role + ": ");
+        li.appendChild(byId[r.id] ? nodeButton(r.id, r.label) : el("span", r.label));
+        ul.appendChild(li);
+      });
+      panel.appendChild(ul);
+    }
+    if (d.cases && d.cases.length) {
+      panel.appendChild(el("h3", "Cases"));
+      var cl = el("ul");
+      d.cases.forEach(function (c) { cl.appendChild(el("li", c)); });
+      panel.appendChild(cl);
+    }
+    if (d.sources) {
+      panel.appendChild(el("h3", "Sources (" + d.sources.length + ")"));
+      d.sources.forEach(function (s) {
+        var box = el("div", null, "source");
+        if (s.quote) {
+          var q = el("blockquote", s.quote);
+          if (s.redacted) q.appendChild(el("span", " [names redacted]", "redacted-note"));
+          box.appendChild(q);
+        }
+        var cite = el("p", null, "cite");
+        var where = s.title + (s.publisher ? " — " + s.publisher : "") +
+          (s.published ? ", " + s.published : "") +
+          (s.paragraph ? ", ¶ " + s.paragraph : "") + (s.sentence ? ", sentence " + s.sentence : "");
+        if (s.href && s.href.charAt(0) === "#" || /^\.\.\/text\/[A-Za-z0-9_.-]+\.html#[A-Za-z0-9_.-]+$/.test(s.href || "")) {
+          var a = el("a", where);
+          a.href = s.href;
+          cite.appendChild(a);
+        } else {
+          cite.appendChild(el("span", where));
+        }
+        if (s.citation) cite.appendChild(el("span", " (an analyst's citation)"));
+        if (safeHref(s.address)) {
+          cite.appendChild(document.createTextNode(" · "));
+          var out = el("a", "original");
+          out.href = s.address;
+          out.rel = "noopener noreferrer";
+          out.target = "_blank";
+          cite.appendChild(out);
+        }
+        box.appendChild(cite);
+        panel.appendChild(box);
+      });
+    }
+    if (d.facts) {
+      panel.appendChild(el("h3", "Facts here (" + d.facts.length + ")"));
+      var fl = el("ul");
+      d.facts.forEach(function (f) {
+        var li = el("li");
+        li.appendChild(nodeButton(f.id, f.label));
+        fl.appendChild(li);
+      });
+      panel.appendChild(fl);
+    }
+  }
+  function showEdge(id) {
+    var e = edges.get(id);
+    if (!e) return;
+    var fact = data.details[e.from] && data.details[e.from].sources ? e.from : e.to;
+    showNode(fact);
+    var note = el("p", "Edge: " + (data.details[e.from] || {}).label + " — " + e.label + " → " +
+      (data.details[e.to] || {}).label, "edge-note");
+    panel.insertBefore(note, panel.firstChild);
+  }
+  function select(ids, edgeIds) {
+    var shown = ids.filter(function (i) { return nodeView.get(i); });
+    network.setSelection({ nodes: shown, edges: edgeIds || [] }, { highlightEdges: !edgeIds });
+    if (shown.length) {
+      network.focus(shown[0], { scale: Math.max(network.getScale(), 0.9), animation: false });
+      showNode(shown[0]);
+    }
+    return shown;
+  }
+  network.on("click", function (p) {
+    if (p.nodes.length) showNode(p.nodes[0]);
+    else if (p.edges.length) showEdge(p.edges[0]);
+  });
+
+  // --- search -----------------------------------------------------------------------------
+  var result = document.getElementById("search-result");
+  document.getElementById("search").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var q = document.getElementById("search-box").value.trim().toLowerCase();
+    if (!q) { result.textContent = ""; return; }
+    var found = nodeView.get({ filter: function (n) {
+      var d = data.details[n.id] || {};
+      return String(n.label).toLowerCase().indexOf(q) >= 0 ||
+        String(d.kind || "").toLowerCase().indexOf(q) >= 0;
+    } }).map(function (n) { return n.id; });
+    select(found);
+    result.textContent = found.length ? found.length + " found" : "nothing found";
+  });
+
+  // --- filters ----------------------------------------------------------------------------
+  function refresh() {
+    nodeView.refresh();
+    edgeView.refresh();
+    document.querySelectorAll("#facts-table tbody tr").forEach(function (tr) {
+      tr.hidden = !(byId[tr.getAttribute("data-id")] && visible(byId[tr.getAttribute("data-id")]));
+    });
+  }
+  document.querySelectorAll("input[name=type]").forEach(function (box) {
+    box.addEventListener("change", function () { state.types[box.value] = box.checked; refresh(); });
+  });
+  document.querySelectorAll("input[name=status]").forEach(function (box) {
+    box.addEventListener("change", function () { state.statuses[box.value] = box.checked; refresh(); });
+  });
+  document.getElementById("filter-case").addEventListener("change", function (ev) {
+    state.caseSlug = ev.target.value; refresh();
+  });
+  document.getElementById("filter-document").addEventListener("change", function (ev) {
+    state.doc = ev.target.value; refresh();
+  });
+
+  // --- paths ------------------------------------------------------------------------------
+  document.getElementById("path-select").addEventListener("change", function (ev) {
+    var p = data.paths[Number(ev.target.value)];
+    if (!p) { network.unselectAll(); return; }
+    select(p.nodes, p.edges);
+    result.textContent = "path: " + p.nodes.length + " nodes";
+  });
+  document.getElementById("path-between").addEventListener("click", function () {
+    var chosen = network.getSelectedNodes();
+    if (chosen.length !== 2) { result.textContent = "select exactly two nodes (Ctrl-click)"; return; }
+    var adjacent = {};
+    edgeView.get().forEach(function (e) {
+      (adjacent[e.from] = adjacent[e.from] || []).push([e.to, e.id]);
+      (adjacent[e.to] = adjacent[e.to] || []).push([e.from, e.id]);
+    });
+    var back = {}; back[chosen[0]] = null;
+    var queue = [chosen[0]];
+    while (queue.length && !(chosen[1] in back)) {
+      var at = queue.shift();
+      (adjacent[at] || []).forEach(function (pair) {
+        if (!(pair[0] in back)) { back[pair[0]] = [at, pair[1]]; queue.push(pair[0]); }
+      });
+    }
+    if (!(chosen[1] in back)) { result.textContent = "no path between them"; return; }
+    var pathNodes = [chosen[1]], pathEdges = [], cur = chosen[1];
+    while (back[cur]) { pathEdges.push(back[cur][1]); cur = back[cur][0]; pathNodes.push(cur); }
+    select(pathNodes.reverse(), pathEdges);
+    result.textContent = "path: " + pathNodes.length + " nodes";
+  });
+
+  // --- table ------------------------------------------------------------------------------
+  var rows = Array.prototype.slice.call(document.querySelectorAll("#facts-table tbody tr"));
+  rows.forEach(function (tr, i) {
+    tr.addEventListener("keydown", function (ev) {
+      var next = null;
+      if (ev.key === "ArrowDown") next = rows.slice(i + 1).find(function (r) { return !r.hidden; });
+      if (ev.key === "ArrowUp") next = rows.slice(0, i).reverse().find(function (r) { return !r.hidden; });
+      if (ev.key === "Enter") { select([tr.getAttribute("data-id")]); ev.preventDefault(); }
+      if (next) { next.focus(); ev.preventDefault(); }
+    });
+  });
+  document.querySelectorAll("#facts-table button.show").forEach(function (b) {
+    b.addEventListener("click", function () {
+      select([b.getAttribute("data-id")]);
+      container.scrollIntoView({ block: "nearest" });
+    });
+  });
+  document.getElementById("fit").addEventListener("click", function () { network.fit(); });
+
+  // --- save as PNG: the drawing, its legend and its provenance stamp ------------------------
+  function picture() {
+    var source = container.querySelector("canvas");
+    var ratio = source.width / source.clientWidth || 1;
+    var legendRows = Math.ceil(data.legend.length / 4) + 1;
+    var pad = 12 * ratio, line = 18 * ratio;
+    var out = document.createElement("canvas");
+    out.width = source.width;
+    out.height = source.height + pad * 3 + line * (legendRows + 2);
+    var g = out.getContext("2d");
+    g.fillStyle = "#ffffff";
+    g.fillRect(0, 0, out.width, out.height);
+    g.fillStyle = "#111111";
+    g.font = "bold " + 15 * ratio + "px sans-serif";
+    g.fillText(data.title, pad, pad + line * 0.8);
+    g.drawImage(source, 0, pad + line);
+    var y = source.height + pad * 2 + line;
+    g.font = 13 * ratio + "px sans-serif";
+    var colWidth = (out.width - 2 * pad) / 4;
+    data.legend.forEach(function (l, i) {
+      var x = pad + (i % 4) * colWidth, yy = y + Math.floor(i / 4) * line;
+      g.fillStyle = l.color;
+      g.fillText(l.glyph, x, yy);
+      g.fillStyle = "#111111";
+      g.fillText(l.label + " (" + l.count + ")", x + 18 * ratio, yy);
+    });
+    y += legendRows * line;
+    g.fillText("dashed: alleged, not happened or not reviewed · ✓ thick border: confirmed by an analyst", pad, y - line * 0.4);
+    g.font = 11 * ratio + "px sans-serif";
+    g.fillStyle = "#333333";
+    g.fillText(data.stamp.text, pad, y + line * 0.6);
+    return out;
+  }
+  document.getElementById("save-png").addEventListener("click", function () {
+    picture().toBlob(function (blob) {
+      var a = document.createElement("a");
+      a.href = URL.createObjectURL(blob);
+      a.download = "dakg-" + data.path.replace(/[^A-Za-z0-9_-]+/g, "-").replace(/-html$/, "") + ".png";
+      document.body.appendChild(a);
+      a.click();
+      setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+    });
+  });
+
+  window.dakgView = { network: network, nodes: nodes, edges: edges, nodeView: nodeView,
+                      edgeView: edgeView, picture: picture, select: select };
+})();

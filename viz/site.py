@@ -1,0 +1,197 @@
+"""Writing views: a folder (index, one page per view, the documents' texts, shared assets)
+or one self-contained page to send by mail. A folder is written beside the old one and
+swapped in only when complete, so a failed drawing never loses the previous views."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from dakg.errors import ViewError
+from dakg.graph.files import write_atomically
+from dakg.graph.reader import Reader, iri, sparql, value
+
+from .model import QUERIES, GraphData, read_graph, slug
+from .page import VIS_VERSION, Links, asset, csp, page_data, render, render_view, text_section
+from .views import View, all_views, case_view, document_view, entity_view, nodes_and_edges
+
+MARKER = ".dakg-views"
+GROUPS = (("overview", "The whole graph"), ("obligations", "Obligations"), ("case", "Cases"),
+          ("person", "People and groups"), ("state", "States"),
+          ("document", "Documents (their facts as a graph)"))  # fmt: skip
+
+
+class Redaction(Protocol):
+    """What the pages need of a redactor (``viz/redact.py``)."""
+
+    @property
+    def active(self) -> bool: ...
+    def text(self, s: str) -> str: ...
+    def walk(self, data: Any) -> Any: ...
+    def spans(self, text: str) -> list[tuple[int, int, str]]: ...
+
+
+@dataclass
+class Drawn:
+    """What a drawing wrote: the page to open and how many pages."""
+
+    path: Path
+    pages: int
+
+
+def stamp(data: GraphData, filters: list[str]) -> dict[str, str]:
+    """The provenance stamp every page carries: the build, the filters, the drawing time."""
+    record = data.build
+    built = (
+        f"graph built {record['ended'][:19]} by dakg {record['version']} "
+        f"(build {record['build'].rsplit('/', 1)[-1][:12]})"
+        if record
+        else "graph without a build record"
+    )
+    drawn = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return {
+        "built": built,
+        "filters": "; ".join(filters),
+        "drawn": drawn,
+        "text": f"{built} · {'; '.join(filters)} · drawn {drawn}",
+    }
+
+
+def filters_of(data: GraphData, redactor: Redaction | None) -> list[str]:
+    shown = ["rejected facts shown" if data.include_rejected else "rejected facts hidden"]
+    if redactor is not None and redactor.active:
+        shown.append("names in confidential cases redacted")
+    return shown
+
+
+def document_texts(reader: Reader, documents: list[str]) -> dict[str, str]:
+    """The cleaned texts of some documents, asked a few at a time."""
+    texts: dict[str, str] = {}
+    for chunk in range(0, len(documents), 20):
+        part = [iri(d) for d in documents[chunk : chunk + 20]]
+        for row in reader.select(sparql("document-text", QUERIES), {"document": part}):
+            texts[value(row, "document")] = value(row, "text")
+    return texts
+
+
+def pick(data: GraphData, kind: str, key: str) -> View:
+    """The one view ``--case``, ``--person`` or ``--state`` asked for."""
+    if kind == "case":
+        return case_view(data, key)
+    if kind == "document":
+        return document_view(data, key)
+    return entity_view(data, key, kind)
+
+
+def draw_folder(
+    reader: Reader,
+    out: Path,
+    include_rejected: bool = False,
+    only: tuple[str, str] | None = None,
+    redactor: Redaction | None = None,
+) -> Drawn:
+    """Write every view (or only one) with the index, the texts and the assets into ``out``."""
+    data = read_graph(reader, include_rejected)
+    views = [pick(data, *only)] if only else all_views(data)
+    the_stamp = stamp(data, filters_of(data, redactor))
+    redact = redactor if redactor is not None and redactor.active else None
+    out = out.resolve()
+    if out.exists() and not (out / MARKER).exists():
+        raise ViewError(f"{out}: exists and is not a folder of dakg views; choose another -o")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    try:
+        _copy_assets(work / "assets")
+        (work / MARKER).write_text("dakg views: this folder is replaced by the next dakg viz\n")
+        links = Links(single_file=False)
+        written = []
+        for view in views:
+            nodes, edges = nodes_and_edges(data, view)
+            page = page_data(data, view, nodes, edges, links, the_stamp)
+            path = view.path
+            if redact is not None:
+                page, path = redact.walk(page), redact.text(view.path)
+            _write(work / path, render_view(page, single_file=False))
+            written.append((view, path, page["title"], len(view.facts)))
+        texts = document_texts(reader, sorted(data.documents))
+        text_links = []
+        for doc_iri, text in sorted(texts.items()):
+            title = data.documents[doc_iri].title
+            section = text_section(data, doc_iri, text, redact)
+            if redact is not None:
+                title = redact.text(title)
+            page_html = render(
+                "text.html", title=title, section=section, csp=csp(), assets="../assets",
+                index="../index.html", view=f"../document/{slug(doc_iri)}.html",
+                stamp=the_stamp["text"],
+            )  # fmt: skip
+            _write(work / "text" / f"{slug(doc_iri)}.html", page_html)
+            text_links.append({"path": f"text/{slug(doc_iri)}.html", "title": title})
+        groups = [
+            {"title": heading, "views": [
+                {"path": path, "title": title, "count": f"{n} facts"}
+                for view, path, title, n in written if view.kind == kind]}
+            for kind, heading in GROUPS
+        ]  # fmt: skip
+        index = render(
+            "index.html", groups=[g for g in groups if g["views"]], texts=text_links,
+            stamp=the_stamp["text"], csp=csp(), vis_version=VIS_VERSION,
+        )  # fmt: skip
+        _write(work / "index.html", index)
+        _swap(work, out)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    first = out / written[0][1] if only else out / "index.html"
+    return Drawn(first, len(written) + len(text_links) + 1)
+
+
+def draw_single(
+    reader: Reader,
+    out: Path,
+    include_rejected: bool = False,
+    only: tuple[str, str] | None = None,
+    redactor: Redaction | None = None,
+) -> Drawn:
+    """One self-contained page: scripts, style, data and the cited texts inside it."""
+    data = read_graph(reader, include_rejected)
+    view = pick(data, *only) if only else all_views(data)[0]
+    redact = redactor if redactor is not None and redactor.active else None
+    nodes, edges = nodes_and_edges(data, view)
+    page = page_data(data, view, nodes, edges, Links(single_file=True),
+                     stamp(data, filters_of(data, redactor)))  # fmt: skip
+    cited = sorted({d for k in view.facts for d in data.facts[k].documents if d in data.documents})
+    texts = [text_section(data, d, t, redact) for d, t in sorted(document_texts(reader, cited).items())]
+    if redact is not None:
+        page = redact.walk(page)
+    write_atomically(out, render_view(page, single_file=True, texts=texts))
+    return Drawn(out, 1)
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def _copy_assets(dest: Path) -> None:
+    """The page script, the style and vis-network with its licences."""
+    source = Path(__file__).parent / "assets"
+    shutil.copytree(source, dest, ignore=shutil.ignore_patterns("__pycache__"))
+    assert asset("dakg-view.js")
+
+
+def _swap(new: Path, out: Path) -> None:
+    """Put the new folder in place of the old one; the old one is removed only after."""
+    if out.exists() and not (out / MARKER).exists():
+        raise ViewError(f"{out}: exists and is not a folder of dakg views; choose another -o")
+    old = None
+    if out.exists():
+        old = out.with_name(f".{out.name}.old-{datetime.now(UTC):%Y%m%d%H%M%S%f}")
+        out.rename(old)
+    new.rename(out)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
