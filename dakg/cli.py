@@ -460,6 +460,79 @@ def serve(data_dir: Path | None, host: str, port: int, timeout: int | None) -> N
         raise click.ClickException(f"the Oxigraph server stopped with status {status}")
 
 
+@cli.command()
+@reader_options
+@click.option("--case", "case", metavar="NAME", help="Draw only this case (slug, IRI or title).")
+@click.option("--person", metavar="NAME", help="Draw only this person or group.")
+@click.option("--state", metavar="NAME", help="Draw only this state (ISO code, name or IRI).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Folder to write [default: ./dakg-views]; with --single-file, the page "
+    "[default: ./dakg-view.html].",
+)
+@click.option("--single-file", is_flag=True, help="Write one self-contained page to send by mail.")
+@click.option("--open", "open_", is_flag=True, help="Open the result in the web browser.")
+@click.option("--include-rejected", is_flag=True, help="Also draw facts an analyst rejected.")
+@click.option(
+    "--redact",
+    is_flag=True,
+    help="Replace the names of persons in confidential case files by stable pseudonyms.",
+)
+def viz(
+    data_dir: Path | None,
+    endpoint: str | None,
+    case: str | None,
+    person: str | None,
+    state: str | None,
+    output: Path | None,
+    single_file: bool,
+    open_: bool,
+    include_rejected: bool,
+    redact: bool,
+) -> None:
+    """Draw the graph as interactive network views that work offline: an overview, the
+    obligations map, one view per case, person, state and document, each document's text
+    with its quotes marked, and an index linking them.
+
+    Click a node for its sources; search, filter, highlight a path, read the same facts as a
+    table, save a PNG with the legend and the provenance stamp.
+
+    Example: dakg viz --case arar --single-file -o arar.html
+    """
+    chosen = [(k, v) for k, v in (("case", case), ("person", person), ("state", state)) if v]
+    if len(chosen) > 1:
+        raise click.UsageError("give at most one of --case, --person and --state")
+    from dakg.graph.store import data_dir as resolve
+    from dakg.viz.site import draw
+
+    default = Path("dakg-view.html") if single_file else Path("dakg-views")
+    with user_errors():
+        reader = open_reader(data_dir, endpoint)
+        redactor = None
+        if redact:
+            from dakg.viz.redact import load_redactor
+
+            redactor = load_redactor(reader, resolve(data_dir) / "redaction.key")
+        drawn = draw(
+            reader,
+            output or default,
+            single_file=single_file,
+            include_rejected=include_rejected,
+            only=chosen[0] if chosen else None,
+            redactor=redactor,
+        )
+    click.echo(
+        f"wrote {drawn.path} ({drawn.pages} pages)" if drawn.pages > 1 else f"wrote {drawn.path}"
+    )
+    if open_:
+        import webbrowser
+
+        webbrowser.open(drawn.path.resolve().as_uri())
+
+
 @cli.group()
 def query() -> None:
     """The canned SPARQL queries: list them, show one, run one (or any .rq file or text).

@@ -91,9 +91,14 @@ class Fact:
     @property
     def tentative(self) -> bool:
         """Drawn dashed: alleged, not (yet) happened, or not confirmed by an analyst."""
-        return self.alleged or self.happened not in (None, "Happened") or self.status not in (
-            "Confirmed",
-            "Corrected",
+        return (
+            self.alleged
+            or self.happened not in (None, "Happened")
+            or self.status
+            not in (
+                "Confirmed",
+                "Corrected",
+            )
         )
 
 
@@ -278,9 +283,7 @@ def _read_documents(reader: Reader) -> dict[str, Document]:
     return documents
 
 
-def _read_cases(
-    reader: Reader, facts: dict[str, Fact], include_rejected: bool
-) -> dict[str, Case]:
+def _read_cases(reader: Reader, facts: dict[str, Fact], include_rejected: bool) -> dict[str, Case]:
     """Every case, and each fact's cases (the rule of ``queries/case-facts.rq``)."""
     from dakg.queries.library import load
 

@@ -253,17 +253,21 @@ def _table(data: GraphData, view: View, links: Links) -> list[dict[str, Any]]:
     return rows
 
 
-def text_section(
-    data: GraphData, doc_iri: str, text: str, redactor: Any | None = None
-) -> str:
+def text_section(data: GraphData, doc_iri: str, text: str, redactor: Any | None = None) -> str:
     """A document's cleaned text with every quote of the graph marked at its offsets (an
     anchor at each quote's start for the panel's links), names redacted when asked."""
     doc = data.documents[doc_iri]
     doc_slug = slug(doc_iri)
     ranges = sorted(
-        {(s.start, s.end) for f in data.facts.values() for s in f.sources
-         if s.document == doc_iri and s.start is not None and s.end is not None
-         and 0 <= s.start < s.end <= len(text)}  # fmt: skip
+        {
+            (s.start, s.end)
+            for f in data.facts.values()
+            for s in f.sources
+            if s.document == doc_iri
+            and s.start is not None
+            and s.end is not None
+            and 0 <= s.start < s.end <= len(text)
+        }  # fmt: skip
     )
     hidden = redactor.spans(text) if redactor is not None and redactor.active else []
     cuts = {0, len(text)} | {x for r in ranges for x in r} | {x for h in hidden for x in h[:2]}

@@ -165,7 +165,9 @@ def draw_single(
     page = page_data(data, view, nodes, edges, Links(single_file=True),
                      stamp(data, filters_of(data, redactor)))  # fmt: skip
     cited = sorted({d for k in view.facts for d in data.facts[k].documents if d in data.documents})
-    texts = [text_section(data, d, t, redact) for d, t in sorted(document_texts(reader, cited).items())]
+    texts = [
+        text_section(data, d, t, redact) for d, t in sorted(document_texts(reader, cited).items())
+    ]
     if redact is not None:
         page = redact.walk(page)
     write_atomically(out, render_view(page, single_file=True, texts=texts))
@@ -195,3 +197,37 @@ def _swap(new: Path, out: Path) -> None:
     new.rename(out)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def resolve_view(reader: Reader, kind: str, text: str) -> tuple[str, str]:
+    """``(kind, IRI)`` of the one view asked for: a case, a person or group, or a state, by
+    IRI, ``kind:slug``, slug or label (candidates listed when ambiguous)."""
+    from dakg.errors import QueryError
+    from dakg.queries.library import resolve_entity, resolve_state
+
+    if kind == "state":
+        return kind, resolve_state(reader, text).value
+    if kind == "case":
+        return kind, resolve_entity(reader, text, "case").value
+    try:
+        return kind, resolve_entity(reader, text, "person").value
+    except QueryError as first:
+        try:
+            return kind, resolve_entity(reader, text, "group").value
+        except QueryError:
+            raise first from None
+
+
+def draw(
+    reader: Reader,
+    out: Path,
+    single_file: bool = False,
+    include_rejected: bool = False,
+    only: tuple[str, str] | None = None,
+    redactor: Redaction | None = None,
+) -> Drawn:
+    """Draw the views the options ask for (see ``dakg viz --help``)."""
+    wanted = resolve_view(reader, *only) if only else None
+    if single_file:
+        return draw_single(reader, out, include_rejected, wanted, redactor)
+    return draw_folder(reader, out, include_rejected, wanted, redactor)

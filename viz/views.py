@@ -68,7 +68,9 @@ def entity_view(data: GraphData, key: str, kind: str) -> View:
     reach |= {g for g, m in data.members if m == key} | {m for g, m in data.members if g == key}
     facts = sorted(f.iri for f in _events(data) if reach & {t for _, t in f.roles})
     name = data.labels.get(key, slug(key))
-    heading = "State" if kind == "state" else "Person" if data.kinds.get(key) == "Person" else "Group"
+    heading = (
+        "State" if kind == "state" else "Person" if data.kinds.get(key) == "Person" else "Group"
+    )
     return View(kind, key, f"{heading}: {name}", f"{kind}/{slug(key)}.html", facts)
 
 
@@ -89,7 +91,9 @@ def fact_label(data: GraphData, fact: Fact) -> str:
     return f"{mark}{name[:1].upper()}{name[1:]}" + (f" {fact.date}" if fact.date else "")
 
 
-def nodes_and_edges(data: GraphData, view: View) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def nodes_and_edges(
+    data: GraphData, view: View
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The view's graph through networkx (layout) and pyvis (node and edge lists)."""
     import networkx as nx
     from pyvis.network import Network
@@ -127,16 +131,20 @@ def nodes_and_edges(data: GraphData, view: View) -> tuple[list[dict[str, Any]], 
             "y": positions[node][1],
             "physics": False,
             "cls": cls,
-            "font": {"color": "#FFFFFF" if look["shape"] in ("box", "database") and
-                     cls not in ("Provision", "Place") else "#111111"},
+            "font": {
+                "color": "#FFFFFF"
+                if look["shape"] in ("box", "database") and cls not in ("Provision", "Place")
+                else "#111111"
+            },
         }
         if "size" in look:
             options["size"] = look["size"]
         if fact_ is not None:
             options.update(_fact_style(fact_))
         net.add_node(node, **options)
-    for number, (source, target, attrs) in enumerate(sorted(graph.edges(data=True),
-                                                            key=lambda e: (e[0], e[1], e[2]["role"]))):
+    for number, (source, target, attrs) in enumerate(
+        sorted(graph.edges(data=True), key=lambda e: (e[0], e[1], e[2]["role"]))
+    ):
         fact_ = data.facts.get(source)
         net.add_edge(
             source,
@@ -168,28 +176,50 @@ def _fact_style(fact: Fact) -> dict[str, Any]:
 def _guess(node: str, data: GraphData) -> str:
     """A class for a thing the graph did not type, from its IRI's kind segment."""
     kind = kind_of(node)
-    return {"person": "Person", "group": "Group", "state": "State", "instrument": "Provision"
-            if node.count("/") > len(ID.split("/")) else "Instrument",
-            "body": "Body", "place": "Place", "organisation": "Organisation"}.get(kind, "Thing")
+    return {
+        "person": "Person",
+        "group": "Group",
+        "state": "State",
+        "instrument": "Provision" if node.count("/") > len(ID.split("/")) else "Instrument",
+        "body": "Body",
+        "place": "Place",
+        "organisation": "Organisation",
+    }.get(kind, "Thing")
 
 
 def _layout(graph: Any) -> dict[str, tuple[float, float]]:
-    """Seeded positions in pixels: events sit between the things they link."""
+    """Seeded positions in pixels: each connected part laid out on its own (events sit
+    between the things they link), the parts packed in rows, largest first."""
     import math
 
     import networkx as nx
 
-    if graph.number_of_nodes() == 0:
-        return {}
-    simple = nx.Graph(graph.to_undirected())
-    ordered = nx.Graph()
-    ordered.add_nodes_from(sorted(simple.nodes))
-    ordered.add_edges_from(sorted(tuple(sorted(e)) for e in simple.edges))
-    n = ordered.number_of_nodes()
-    raw = nx.spring_layout(ordered, seed=SEED, k=1.6 / math.sqrt(n), iterations=200)
-    scale = 130 * math.sqrt(n)
-    return {node: (round(float(x) * scale, 1), round(float(y) * scale, 1)) for node, (x, y)
-            in raw.items()}
+    simple = nx.Graph()
+    simple.add_nodes_from(sorted(graph.nodes))
+    simple.add_edges_from(sorted(tuple(sorted((a, b))) for a, b in graph.edges()))
+    parts = sorted(
+        (sorted(c) for c in nx.connected_components(simple)), key=lambda c: (-len(c), c[0])
+    )
+    placed: dict[str, tuple[float, float]] = {}
+    width = 260 * math.sqrt(max(simple.number_of_nodes(), 1)) + 400
+    x = y = row_height = 0.0
+    for part in parts:
+        sub = simple.subgraph(part)
+        n = len(part)
+        if n == 1:
+            raw = {part[0]: (0.0, 0.0)}
+        else:
+            raw = nx.spring_layout(sub, seed=SEED, k=1.8 / math.sqrt(n), iterations=200)
+        size = 0 if n == 1 else 95 * math.sqrt(n) + 60
+        box = 2 * size + 180
+        if x + box > width and x > 0:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        for node, (px, py) in raw.items():
+            placed[node] = (round(x + box / 2 + float(px) * size, 1),
+                            round(y + box / 2 + float(py) * size, 1))  # fmt: skip
+        x += box
+        row_height = max(row_height, box)
+    return placed
 
 
 __all__ = ["View", "all_views", "nodes_and_edges", "at_precision", "local"]
