@@ -18,7 +18,10 @@ from dakg.viz.site import draw
 
 ID = "https://w3id.org/dakg/id/"
 PREFIX = "PREFIX dakg: <https://w3id.org/dakg/ontology#>\n"
-EVENTS = "VALUES ?class { dakg:Transfer dakg:AssuranceEvent dakg:Harm dakg:Decision dakg:AdvocacyAction }"
+EVENTS = (
+    "VALUES ?class { dakg:Transfer dakg:AssuranceEvent dakg:Harm dakg:Decision "
+    "dakg:AdvocacyAction }"
+)
 ROLES = (
     "dakg:transferee|dakg:fromState|dakg:toState|dakg:viaPlace|dakg:soughtBy|dakg:givenBy|"
     "dakg:concerns|dakg:relatesToTransfer|dakg:victim|dakg:perpetrator|dakg:atPlace|"
@@ -198,7 +201,7 @@ def test_an_unknown_case_is_a_one_line_error(built: Path, tmp_path: Path) -> Non
     assert not (tmp_path / "dakg-views").exists()
 
 
-def test_an_ambiguous_name_lists_the_candidates(built: Path, tmp_path: Path) -> None:
+def test_an_unknown_state_is_a_one_line_error(built: Path, tmp_path: Path) -> None:
     result = dakg("viz", "--data-dir", str(built), "--state", "S", cwd=tmp_path)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
