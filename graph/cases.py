@@ -1,8 +1,9 @@
 """Apply analyst case files to the extracted facts and describe them in the graph.
 
-Each case file gets a named graph of its own (``/graph/case/{slug}``) with the case node,
-the effective review status of every fact it reviews (the latest review wins: files are
-read in date order) and the facts it adds. A corrected fact takes the analyst's values
+Each case file gets a named graph of its own (``/graph/case/{slug}``) with the case node
+(``dakg:confidential true`` when the file says so, nothing when not), the effective review
+status of every fact it reviews (the latest review wins: files are read in date order) and
+the facts it adds. A corrected fact takes the analyst's values
 (the extracted ones are kept as a note); a rejected fact stays in its document's graph
 with the status "rejected", and default views and queries leave it out. A review whose
 fact the extractor no longer produces is reported, not lost.
@@ -247,6 +248,8 @@ def add_case(
     node = iris.instance("case", case.slug)
     graph.add((node, RDF.type, DAKG.Case))
     graph.add((node, RDFS.label, Literal(case.title)))
+    if case.confidential:
+        graph.add((node, DAKG.confidential, Literal(True)))
     reviewer = iris.instance("person", slug(case.reviewer))
     graph.add((reviewer, RDF.type, DAKG.Person))
     graph.add((reviewer, RDFS.label, Literal(case.reviewer)))

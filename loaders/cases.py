@@ -2,9 +2,10 @@
 
 A case file reviews extracted facts by their stable keys (confirm, correct, reject, mark
 unsure) and adds facts, each with a verbatim quote from a corpus document or an external
-citation. The file's form is checked against ``data/case.schema.json``; a problem is
-reported with the file and line. Quotes are verified against the documents' clean text
-later, when the documents are known (``verify_quotes``).
+citation. A case marked ``confidential: true`` asks views that leave the team to hide the
+names of the persons it concerns. The file's form is checked against
+``data/case.schema.json``; a problem is reported with the file and line. Quotes are verified
+against the documents' clean text later, when the documents are known (``verify_quotes``).
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ class CaseFile:
     facts: list[AddedFact]
     merges: list[dict[str, str]] = field(default_factory=list)
     splits: list[dict[str, Any]] = field(default_factory=list)
+    confidential: bool = False
 
 
 @cache
@@ -128,6 +130,7 @@ def read_case(path: Path) -> CaseFile:
         facts=facts,
         merges=list(data.get("merge", [])),
         splits=list(data.get("split", [])),
+        confidential=bool(data.get("confidential", False)),
     )
 
 

@@ -151,6 +151,7 @@ class DAKG(DefinedNamespace):
     # Datatype properties
     alleged: URIRef  # alleged
     assuranceContent: URIRef  # assurance content
+    confidential: URIRef  # confidential
     cleanText: URIRef  # clean text
     confidence: URIRef  # confidence
     dateEnd: URIRef  # date end

@@ -177,8 +177,12 @@ def corpus_copy(corpus: Path, tmp_path: Path, cases: dict[str, str] | None = Non
             "    status: confirmed\n",
             "x.yaml:6: review of transfer-000000000000",
         ),
+        (
+            "case: x\ntitle: t\nreviewer: r\ndate: 2026-11-25\nconfidential: secret\n",
+            "x.yaml:5: confidential: 'secret' is not of type 'boolean'",
+        ),
     ],
-    ids=["yaml", "schema", "slug", "quote", "stale-strict"],
+    ids=["yaml", "schema", "slug", "quote", "stale-strict", "confidential"],
 )
 def test_a_bad_case_file_stops_the_build_and_keeps_the_store(
     tmp_path: Path, corpus: Path, text: str, problem: str
@@ -191,6 +195,7 @@ def test_a_bad_case_file_stops_the_build_and_keeps_the_store(
     with pytest.raises(CaseFileError) as err:
         build(copy, root, strict=True)
     assert problem in str(err.value)
+    assert "\n" not in str(err.value)
     assert current_path(root) == before
 
 
@@ -255,3 +260,33 @@ def test_merge_and_split_are_reversible(tmp_path: Path, corpus: Path) -> None:
     (copy / "cases" / "merge.yaml").unlink()
     build(copy, root)
     assert {gumarov, ishmuratov} <= {v for (v,) in select(root, victims)}
+
+
+def test_a_confidential_case_file_marks_its_case_in_its_own_graph(
+    tmp_path: Path, corpus: Path
+) -> None:
+    from dakg.graph.reader import open_reader
+
+    copy = corpus_copy(corpus, tmp_path)
+    arar = copy / "cases" / "arar.yaml"
+    arar.write_text(
+        arar.read_text(encoding="utf-8").replace("concerns:", "confidential: true\nconcerns:", 1),
+        encoding="utf-8",
+    )
+    assert read_case(arar).confidential is True
+    root = tmp_path / "data"
+    build(copy, root)
+    rows = open_reader(root, None).select(
+        "PREFIX dakg: <https://w3id.org/dakg/ontology#>\n"
+        "SELECT ?g ?c ?v WHERE { GRAPH ?g { ?c dakg:confidential ?v } }"
+    )
+    assert [(r["g"].value, r["c"].value) for r in rows if r["g"] and r["c"]] == [
+        ("https://w3id.org/dakg/graph/case/arar", "https://w3id.org/dakg/id/case/arar")
+    ]
+    [value] = [r["v"] for r in rows]
+    assert value is not None
+    assert (value.value, value.datatype) == ("true", "http://www.w3.org/2001/XMLSchema#boolean")
+
+
+def test_a_case_file_is_not_confidential_unless_it_says_so(corpus: Path) -> None:
+    assert not any(read_case(p).confidential for p in sorted((corpus / "cases").glob("*.yaml")))

@@ -82,8 +82,8 @@ class Redactor:
         return self._pattern is not None and self._pattern.search(s) is not None
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, pseudonym) of every name in ``text``, in order and apart: cutting at
-        them and putting each pseudonym in gives ``self.text(text)``."""
+        """(start, end, pseudonym) of every name (or IRI, slug) in ``text``, in order and
+        apart: cutting at them and putting each pseudonym in gives ``self.text(text)``."""
         if self._pattern is None:
             return []
         return [(m.start(), m.end(), self._replacement(m)) for m in self._pattern.finditer(text)]
