@@ -37,6 +37,7 @@ from dakg.errors import DakgError
 from dakg.graph.reader import Reader, optional, sparql, value
 
 QUERIES = Path(__file__).parent / "sparql"
+CASE_BASE = "https://w3id.org/dakg/id/case/"
 PERSON_BASE = "https://w3id.org/dakg/id/person/"
 ALPHABET = string.ascii_uppercase + string.digits
 CODE_LENGTH = 4
@@ -159,6 +160,11 @@ def load_redactor(reader: Reader, key_file: Path) -> Redactor:
         identifiers[person] = PERSON_BASE + pseudo_slug
         if person.startswith(PERSON_BASE):
             identifiers[person[len(PERSON_BASE) :]] = pseudo_slug
+    cases = sorted(value(r, "case") for r in reader.select(sparql("confidential-cases", QUERIES)))
+    for case, code in _codes(cases, read_key(key_file)).items():
+        identifiers[case] = CASE_BASE + f"case-{code.lower()}"
+        if case.startswith(CASE_BASE):
+            identifiers[case[len(CASE_BASE) :]] = f"case-{code.lower()}"
     return Redactor(names=table, identifiers=identifiers, pseudonyms=pseudonyms)
 
 
