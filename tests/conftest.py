@@ -36,3 +36,16 @@ def doc_named(documents: dict[str, Document], prefix: str) -> Document:
     """The one document whose stem starts with ``prefix``."""
     [doc] = [d for stem, d in documents.items() if stem.startswith(prefix)]
     return doc
+
+
+@pytest.fixture(scope="session")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data directory built from the hostile corpus: XSS payloads in a document's text,
+    titles, publishers and a case file (tests/hostile_corpus.py)."""
+    from .hostile_corpus import write_hostile_corpus
+    from .xss import payloads
+
+    root = tmp_path_factory.mktemp("hostile")
+    write_hostile_corpus(root / "corpus", payloads())
+    build(root / "corpus", root / "data")
+    return root / "data"

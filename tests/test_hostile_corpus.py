@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
-from dakg.graph.build import build
 from dakg.graph.iris import slugify
 from dakg.graph.reader import Reader, open_reader
 
-from .hostile_corpus import case_payloads, quoted_sentence, split_payloads, write_hostile_corpus
+from .hostile_corpus import case_payloads, quoted_sentence, split_payloads
 from .xss import MARKER, payloads
 
 PREFIXES = """
@@ -22,12 +22,9 @@ PREFIX oa: <http://www.w3.org/ns/oa#>
 
 
 @pytest.fixture(scope="module")
-def reader(tmp_path_factory: pytest.TempPathFactory) -> Reader:
-    """The hostile corpus, built once for the module."""
-    root = tmp_path_factory.mktemp("hostile")
-    write_hostile_corpus(root / "corpus", payloads())
-    build(root / "corpus", root / "data")
-    return open_reader(root / "data", None)
+def reader(hostile: Path) -> Reader:
+    """The hostile corpus, built once for the session (conftest.py)."""
+    return open_reader(hostile, None)
 
 
 def values(reader: Reader, where: str) -> list[str]:
