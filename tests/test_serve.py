@@ -195,3 +195,28 @@ def test_serving_a_missing_store_is_a_one_line_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["serve", "--data-dir", str(tmp_path / "none")])
     assert result.exit_code == 1
     assert "no built store here; run 'dakg build' first" in result.output
+
+
+def test_views_drawn_through_the_endpoint_match_the_store(
+    built: Path, endpoint: str, tmp_path: Path
+) -> None:
+    from dakg.graph.reader import EndpointReader, open_reader
+    from dakg.viz.site import draw
+
+    from .test_viz import page_data
+
+    draw(open_reader(built), tmp_path / "local")
+    result = subprocess.run(
+        [dakg(), "viz", "--endpoint", endpoint, "-o", str(tmp_path / "remote")],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    local = sorted(p.relative_to(tmp_path / "local") for p in (tmp_path / "local").rglob("*.html"))
+    remote = sorted(
+        p.relative_to(tmp_path / "remote") for p in (tmp_path / "remote").rglob("*.html")
+    )
+    assert local == remote
+    for page in ("graph/overview.html", "case/arar.html", "state/UZB.html"):
+        a, b = page_data(tmp_path / "local" / page), page_data(tmp_path / "remote" / page)
+        assert a["nodes"] == b["nodes"] and a["edges"] == b["edges"] and a["table"] == b["table"]
+    assert EndpointReader(endpoint).ask("ASK { ?s ?p ?o }")

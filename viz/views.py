@@ -204,7 +204,11 @@ def _layout(graph: Any) -> dict[str, tuple[float, float]]:
     width = 260 * math.sqrt(max(simple.number_of_nodes(), 1)) + 400
     x = y = row_height = 0.0
     for part in parts:
-        sub = simple.subgraph(part)
+        # A fresh graph in sorted order: a subgraph view iterates a set, whose order
+        # changes with Python's hash seed, and the layout would change with it.
+        sub = nx.Graph()
+        sub.add_nodes_from(part)
+        sub.add_edges_from(sorted(tuple(sorted(e)) for e in simple.subgraph(part).edges))
         n = len(part)
         if n == 1:
             raw = {part[0]: (0.0, 0.0)}
