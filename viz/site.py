@@ -139,7 +139,7 @@ def draw_folder(
         ]  # fmt: skip
         index = render(
             "index.html", groups=[g for g in groups if g["views"]], texts=text_links,
-            stamp=the_stamp["text"], csp=csp(), vis_version=VIS_VERSION,
+            stamp=the_stamp["text"], csp=csp(), vis_version=VIS_VERSION, assets="assets",
         )  # fmt: skip
         _write(work / "index.html", index)
         _swap(work, out)
