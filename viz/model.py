@@ -193,6 +193,7 @@ def read_graph(reader: Reader, include_rejected: bool = False) -> GraphData:
     named = set(facts) | {t for f in facts.values() for _, t in f.roles}
     named |= {x for pair in members for x in pair} | {f.kind for f in facts.values() if f.kind}
     named |= set(instruments.values())
+    named |= {s.source for f in facts.values() for s in f.sources if s.document is None}
     labels = reader.labels(sorted(x for x in named if x))
     return GraphData(
         facts=facts,

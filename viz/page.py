@@ -181,7 +181,13 @@ def _fact_details(data: GraphData, key: str, links: Links) -> dict[str, Any]:
         "alleged": fact.alleged,
         "happened": fact.happened or "",
         "roles": [
-            {"role": roles.get(r, r), "id": t, "label": data.labels.get(t, slug(t))}
+            {
+                "role": roles.get(r, r),
+                "id": t,
+                "label": fact_label(data, data.facts[t])
+                if t in data.facts
+                else data.labels.get(t, slug(t)),
+            }
             for r, t in fact.roles
         ],
         "cases": [data.cases[c].title for c in sorted(fact.cases) if c in data.cases],
@@ -213,7 +219,7 @@ def _source(data: GraphData, source: Any, links: Links) -> dict[str, Any]:
 
     return {
         "quote": source.quote or "",
-        "title": cell("title") or "a reference",
+        "title": cell("title") or data.labels.get(source.source, "a reference"),
         "publisher": cell("publisher"),
         "published": cell("date"),
         "paragraph": "",

@@ -104,7 +104,9 @@ def nodes_and_edges(
         fact = data.facts[key]
         graph.add_node(key, cls=fact.cls)
         for role, target in fact.roles:
-            graph.add_node(target, cls=data.kinds.get(target, _guess(target, data)))
+            target_fact = data.facts.get(target)
+            cls = target_fact.cls if target_fact else data.kinds.get(target, _guess(target, data))
+            graph.add_node(target, cls=cls)
             graph.add_edge(key, target, role=role)
     present = set(graph.nodes)
     for group, member in data.members:
@@ -137,8 +139,9 @@ def nodes_and_edges(
                 else "#111111"
             },
         }
-        if "size" in look:
-            options["size"] = look["size"]
+        for key in ("size", "widthConstraint"):
+            if key in look:
+                options[key] = look[key]
         if fact_ is not None:
             options.update(_fact_style(fact_))
         net.add_node(node, **options)
