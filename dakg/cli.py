@@ -513,7 +513,7 @@ def viz(
         reader = open_reader(data_dir, endpoint)
         redactor = None
         if redact:
-            from dakg.viz.redact import load_redactor
+            from dakg.graph.redact import load_redactor
 
             redactor = load_redactor(reader, resolve(data_dir) / "redaction.key")
         drawn = draw(

@@ -11,7 +11,7 @@ import pytest
 
 from dakg.graph.build import build
 from dakg.graph.reader import Reader, StoreReader, open_reader
-from dakg.viz.redact import (
+from dakg.graph.redact import (
     PERSON_BASE,
     KeyFileError,
     Redactor,

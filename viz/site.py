@@ -26,7 +26,7 @@ GROUPS = (("overview", "The whole graph"), ("obligations", "Obligations"), ("cas
 
 
 class Redaction(Protocol):
-    """What the pages need of a redactor (``viz/redact.py``)."""
+    """What the pages need of a redactor (``graph/redact.py``)."""
 
     @property
     def active(self) -> bool: ...

@@ -34,9 +34,9 @@ from pathlib import Path
 from typing import Any
 
 from dakg.errors import DakgError
-from dakg.graph.reader import Reader, optional, sparql, value
 
-QUERIES = Path(__file__).parent / "sparql"
+from .reader import Reader, optional, sparql, value
+
 CASE_BASE = "https://w3id.org/dakg/id/case/"
 PERSON_BASE = "https://w3id.org/dakg/id/person/"
 ALPHABET = string.ascii_uppercase + string.digits
@@ -136,7 +136,7 @@ def load_redactor(reader: Reader, key_file: Path) -> Redactor:
     """The redactor of the graph's confidential cases, its pseudonyms keyed by ``key_file``
     (made, readable by its owner only, the first time someone is to be redacted)."""
     names: dict[str, set[str]] = defaultdict(set)
-    for row in reader.select(sparql("confidential-persons", QUERIES)):
+    for row in reader.select(sparql("confidential-persons")):
         known = names[value(row, "person")]  # a person named nowhere still has an IRI to hide
         name = optional(row, "name")
         if name and name.strip():
@@ -160,7 +160,7 @@ def load_redactor(reader: Reader, key_file: Path) -> Redactor:
         identifiers[person] = PERSON_BASE + pseudo_slug
         if person.startswith(PERSON_BASE):
             identifiers[person[len(PERSON_BASE) :]] = pseudo_slug
-    cases = sorted(value(r, "case") for r in reader.select(sparql("confidential-cases", QUERIES)))
+    cases = sorted(value(r, "case") for r in reader.select(sparql("confidential-cases")))
     for case, code in _codes(cases, read_key(key_file)).items():
         identifiers[case] = CASE_BASE + f"case-{code.lower()}"
         if case.startswith(CASE_BASE):
