@@ -533,6 +533,100 @@ def viz(
         webbrowser.open(drawn.path.resolve().as_uri())
 
 
+@cli.command("export")
+@reader_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["turtle", "trig", "nquads", "ntriples", "jsonld", "csv"]),
+    default="turtle",
+    show_default=True,
+    help="Triple formats (turtle, ntriples) carry the union of the graphs; quad formats "
+    "(trig, nquads, jsonld) keep the named graphs; csv writes a folder of tables.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="File to write (a folder for csv) [default: standard output].",
+)
+@click.option("--case", "case", metavar="NAME", help="Only this case's facts and what they name.")
+@click.option("--person", metavar="NAME", help="Only this person's (or group's) facts.")
+@click.option("--document", metavar="NAME", help="Only the facts this document is a source of.")
+@click.option(
+    "--graph", "graph_name", metavar="IRI", help="Only this named graph (and what it names)."
+)
+@click.option("--include-rejected", is_flag=True, help="Keep facts an analyst rejected.")
+@click.option(
+    "--status",
+    "statuses",
+    multiple=True,
+    type=click.Choice(["confirmed", "corrected", "unsure", "extracted"]),
+    help="Only facts with this review status (repeat: --status confirmed --status corrected).",
+)
+@click.option("--redact", is_flag=True, help="Pseudonymise persons of confidential cases.")
+@click.option("--force", is_flag=True, help="Write even when the export violates the shapes.")
+def export_command(
+    data_dir: Path | None,
+    endpoint: str | None,
+    fmt: str,
+    output: Path | None,
+    case: str | None,
+    person: str | None,
+    document: str | None,
+    graph_name: str | None,
+    include_rejected: bool,
+    statuses: tuple[str, ...],
+    redact: bool,
+    force: bool,
+) -> None:
+    """Export the graph for partners, the same bytes for the same store: sorted, canonical
+    blank nodes, the project's prefixes. A subset (--case, --person, --document, --graph)
+    carries its facts, their evidence, the segments and texts their quotes point into and the
+    descriptions of what they name. What is written is checked against the shapes first and
+    replaces the previous file only when complete.
+
+    Example: dakg export --format trig --case arar -o arar.trig
+    """
+    chosen = [(k, v) for k, v in (("case", case), ("person", person), ("document", document),
+                                  ("graph", graph_name)) if v]  # fmt: skip
+    if len(chosen) > 1:
+        raise click.UsageError("give at most one of --case, --person, --document and --graph")
+    if fmt == "csv" and output is None:
+        raise click.UsageError("--format csv writes a folder: give it with -o")
+    from dakg.errors import ConformanceError
+    from dakg.graph.export import run_export
+    from dakg.graph.store import data_dir as resolve
+    from dakg.queries.library import resolve_entity
+
+    with user_errors():
+        reader = open_reader(data_dir, endpoint)
+        subset = None
+        if chosen:
+            kind, name = chosen[0]
+            if kind == "graph":
+                subset = (kind, name)
+            elif kind == "person":
+                try:
+                    subset = (kind, resolve_entity(reader, name, "person").value)
+                except DakgError:
+                    subset = (kind, resolve_entity(reader, name, "group").value)
+            else:
+                subset = (kind, resolve_entity(reader, name, kind).value)
+        try:
+            done = run_export(
+                reader, fmt, output, subset, include_rejected,
+                set(statuses), redact, force, resolve(data_dir) / "redaction.key",
+            )  # fmt: skip
+        except ConformanceError as err:
+            for problem in err.problems:
+                click.echo(problem, err=True)
+            raise
+    if output is not None:
+        click.echo(f"wrote {output} ({done})", err=True)
+
+
 @cli.group()
 def query() -> None:
     """The canned SPARQL queries: list them, show one, run one (or any .rq file or text).

@@ -20,7 +20,9 @@ class ManifestError(DakgError):
 
 
 class ConformanceError(DakgError):
-    """The built graph does not conform to the SHACL shapes."""
+    """The built graph (or an export) does not conform to the SHACL shapes."""
+
+    problems: list[str] = []  # every violation, sorted, for a report
 
 
 class StoreError(DakgError):

@@ -89,8 +89,9 @@ def entity_iri(entity: Entity) -> URIRef:
 
 
 def fact_iri(key: str) -> URIRef:
-    """The IRI of a fact from its key ("transfer-…", "proposed_transfer-…")."""
-    kind = key.rsplit("-", 1)[0]
+    """The IRI of a fact from its key ("transfer-…", "proposed_transfer-…", "norm-…"): the
+    kind is the key's first word, so a curated norm's hyphenated id stays in its slug."""
+    kind = key.split("-", 1)[0]
     return iris.instance(kind.replace("_", "-"), key)
 
 

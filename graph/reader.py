@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -28,6 +28,7 @@ ENV_USER = "DAKG_ENDPOINT_USER"
 ENV_PASSWORD = "DAKG_ENDPOINT_PASSWORD"
 DEFAULT_TIMEOUT = 60
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+QUAD_QUERY = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
 XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
@@ -158,6 +159,25 @@ class Reader:
         term = rows[0]["ask"] if rows else None
         return term is not None and term.value == "true"
 
+    def quads(self) -> Iterator[Any]:
+        """Every quad of the named graphs, as pyoxigraph ``Quad`` values (exports read the
+        data itself, not rows about it)."""
+        from pyoxigraph import BlankNode, Literal, NamedNode, Quad
+
+        def node(term: Term) -> Any:
+            if term.kind == "uri":
+                return NamedNode(term.value)
+            if term.kind == "bnode":
+                return BlankNode(term.value)
+            if term.lang:
+                return Literal(term.value, language=term.lang)
+            return Literal(term.value, datatype=NamedNode(term.datatype or XSD_STRING))
+
+        for row in self.select(QUAD_QUERY):
+            s, p, o, g = row["s"], row["p"], row["o"], row["g"]
+            if s is not None and p is not None and o is not None and g is not None:
+                yield Quad(node(s), node(p), node(o), node(g))
+
     def labels(self, iris: Iterable[str]) -> dict[str, str]:
         """One ``rdfs:label`` for each IRI, asked apart from the main query: the same label
         stands in every document graph that names the thing, and joining on it in the union
@@ -183,6 +203,14 @@ class StoreReader(Reader):
     def __init__(self, store: Store, source: str = "memory") -> None:
         self.store = store
         self.source = source
+
+    def quads(self) -> Iterator[Any]:
+        """Straight from the store: no query, no conversion."""
+        from pyoxigraph import DefaultGraph
+
+        for quad in self.store.quads_for_pattern(None, None, None, None):
+            if not isinstance(quad.graph_name, DefaultGraph):
+                yield quad
 
     def results(self, query: str, values: Values | None = None) -> tuple[list[str], list[Row]]:
         from pyoxigraph import QueryBoolean, QuerySolutions

@@ -22,7 +22,7 @@ def union_of(dataset: Dataset) -> Graph:
     return union
 
 
-def validate(dataset: Dataset) -> None:
+def validate(dataset: Dataset, what: str = "the built graph") -> None:
     """Raise ``ConformanceError`` naming the shape, node and problem of the first violations.
 
     The shapes' SPARQL constraints (offsets against the clean text) are run by Oxigraph
@@ -55,10 +55,12 @@ def validate(dataset: Dataset) -> None:
             problems.append(f"{focus} violates {shape}{where}: {message}")
     if problems:
         problems.sort()
-        raise ConformanceError(
-            f"the built graph does not conform to {SHAPES_PATH.name}: {len(problems)}"
+        error = ConformanceError(
+            f"{what} does not conform to {SHAPES_PATH.name}: {len(problems)}"
             f" violation(s); first: {problems[0]}"
         )
+        error.problems = problems
+        raise error
 
 
 def _take_sparql_constraints(shapes: Graph) -> list[tuple[Node, Node]]:
