@@ -167,24 +167,28 @@ def canonical(quads: Iterable[Any], keep_graphs: bool) -> list[Any]:
         blanks = Dataset(with_blanks)
         blanks.canonicalize(CanonicalizationAlgorithm.UNSTABLE)
         rest.extend(blanks)
-    return sorted(rest, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate),
-                                       str(q.object)))  # fmt: skip
+    return sorted(rest, key=str)  # the quad's N-Quads text: subject, predicate, object, graph
 
 
 def prefixes_for(quads: Iterable[Any]) -> dict[str, str]:
     """The project's prefixes and one per kind of instance and of graph, so that names read
     ``person:maher-arar`` and ``graph-document:hrw-…``."""
     found = dict(PREFIXES)
+    kinds: set[tuple[str, str]] = set()
+    terms = set()
     for quad in quads:
-        for term in (quad.subject, quad.object, quad.graph_name):
-            text = getattr(term, "value", "")
-            if not isinstance(text, str):
-                continue
-            for base, name in ((ID, "{}"), (GRAPH, "graph-{}")):
-                if text.startswith(base):
-                    kind = text[len(base) :].split("/", 1)[0]
-                    if kind and kind.replace("-", "").replace("_", "").isalnum():
-                        found.setdefault(name.format(kind), f"{base}{kind}/")
+        terms.update((quad.subject, quad.object, quad.graph_name))
+    for term in terms:
+        text = getattr(term, "value", "")
+        if not isinstance(text, str) or not text.startswith("https://w3id.org/dakg/"):
+            continue
+        for base, name in ((ID, "{}"), (GRAPH, "graph-{}")):
+            if text.startswith(base):
+                kind = text[len(base) :].split("/", 1)[0]
+                if kind and kind.replace("-", "").replace("_", "").isalnum():
+                    kinds.add((name.format(kind), f"{base}{kind}/"))
+    for name, base in sorted(kinds):
+        found.setdefault(name, base)
     return found
 
 
@@ -215,11 +219,10 @@ def _sorted_prefixes(data: bytes) -> bytes:
 def jsonld(quads: list[Any]) -> bytes:
     """JSON-LD compacted with the context shipped in ``ontology/`` and inlined, named graphs
     kept, every array that is not an RDF list sorted, keys sorted."""
+    import rdflib
     from pyoxigraph import RdfFormat
     from pyoxigraph import serialize as write
     from rdflib import Dataset
-
-    import rdflib
 
     context = json.loads(CONTEXT_PATH.read_text(encoding="utf-8"))
     dataset = Dataset()
@@ -317,6 +320,23 @@ def export(
     force: bool = False,
 ) -> Exported:
     """Select, validate, canonicalise and write (``out`` None: standard output)."""
+    data, count = export_bytes(reader, fmt, selection, redactor, force)
+    if out is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        write_bytes(out, (data[i : i + CHUNK] for i in range(0, len(data), CHUNK)))
+    return Exported(out, count, fmt)
+
+
+def export_bytes(
+    reader: Reader,
+    fmt: str,
+    selection: Selection | None = None,
+    redactor: Any | None = None,
+    force: bool = False,
+) -> tuple[bytes, int]:
+    """The serialised export and how many triples or quads it holds."""
     selection = selection or Selection()
     if fmt not in FORMATS:
         raise DakgError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
@@ -327,13 +347,7 @@ def export(
     if redactor is not None and redactor.active:
         quads = redacted(quads, redactor)
     ordered = canonical(quads, FORMATS[fmt][1])
-    data = serialize(ordered, fmt, prefixes_for(ordered))
-    if out is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-    else:
-        write_bytes(out, (data[i : i + CHUNK] for i in range(0, len(data), CHUNK)))
-    return Exported(out, len(ordered), fmt)
+    return serialize(ordered, fmt, prefixes_for(ordered)), len(ordered)
 
 
 def write_bytes(path: Path, chunks: Iterable[bytes]) -> None:

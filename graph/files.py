@@ -19,6 +19,9 @@ def write_atomically(path: Path, text: str) -> None:
         try:
             with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
                 out.write(text)
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; the file is to share
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

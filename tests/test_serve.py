@@ -220,3 +220,17 @@ def test_views_drawn_through_the_endpoint_match_the_store(
         a, b = page_data(tmp_path / "local" / page), page_data(tmp_path / "remote" / page)
         assert a["nodes"] == b["nodes"] and a["edges"] == b["edges"] and a["table"] == b["table"]
     assert EndpointReader(endpoint).ask("ASK { ?s ?p ?o }")
+
+
+def test_an_export_through_the_endpoint_has_the_same_bytes(
+    built: Path, endpoint: str, tmp_path: Path
+) -> None:
+    for fmt in ("trig", "turtle"):
+        local, remote = tmp_path / f"local.{fmt}", tmp_path / f"remote.{fmt}"
+        args = ["export", "--format", fmt, "--case", "arar"]
+        first = subprocess.run([dakg(), *args, "--data-dir", str(built), "-o", str(local)],
+                               capture_output=True, text=True)  # fmt: skip
+        second = subprocess.run([dakg(), *args, "--endpoint", endpoint, "-o", str(remote)],
+                                capture_output=True, text=True)  # fmt: skip
+        assert first.returncode == 0 and second.returncode == 0, second.stderr
+        assert local.read_bytes() == remote.read_bytes()

@@ -1,0 +1,76 @@
+"""Exports: dakg's writer path (store quads, canonical blank nodes, sorted, Oxigraph's writers)
+against rdflib serialising the same data, per format, at the bundled corpus and at a scaled
+corpus. The figure is the ratio rdflib/dakg measured side by side in one run.
+
+    python benchmarks/bench_export.py [--scale 560] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from bench import scaled_corpus, timed  # noqa: E402
+
+RDFLIB = {"turtle": "turtle", "trig": "trig", "nquads": "nquads", "ntriples": "nt",
+          "jsonld": "json-ld"}  # fmt: skip
+
+
+def measure(path: Path, repeat: int, label: str) -> None:
+    from pyoxigraph import RdfFormat, Store
+    from rdflib import Dataset, Graph
+
+    from dakg.graph.export import FORMATS, canonical, prefixes_for, serialize
+    from dakg.graph.reader import StoreReader
+
+    store = Store.read_only(str(path))
+    reader = StoreReader(store)
+    with tempfile.TemporaryDirectory() as tmp:
+        dump = Path(tmp) / "dump.nq"
+        store.dump(str(dump), format=RdfFormat.N_QUADS)
+        memory = Dataset()
+        memory.parse(dump, format="nquads")
+    union = Graph()
+    for graph in memory.graphs():
+        union += graph
+    print(f"{label}: {len(store):,} quads")
+    for fmt, (_, keep_graphs, _) in FORMATS.items():
+
+        def ours(f: str = fmt, keep: bool = keep_graphs) -> bytes:
+            quads = canonical(reader.quads(), keep)
+            return serialize(quads, f, prefixes_for(quads))
+
+        fast = timed(ours, repeat)
+        target = memory if keep_graphs else union
+        slow = timed(lambda f=fmt, t=target: t.serialize(format=RDFLIB[f]), 1)
+        print(f"  {fmt:9} dakg {fast:7.2f} s  rdflib {slow:8.2f} s"
+              f"  -> rdflib/dakg {slow / fast:5.1f}x")  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=int, default=560, help="files in the scaled corpus")
+    parser.add_argument("--repeat", type=int, default=3, help="repetitions of dakg's timing")
+    args = parser.parse_args()
+
+    from dakg.graph.build import build
+    from dakg.graph.store import current_path
+    from dakg.loaders.corpus import bundled_corpus
+
+    corpus = bundled_corpus()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_path = Path(tmp)
+        build(corpus, tmp_path / "small")
+        measure(current_path(tmp_path / "small"), args.repeat, "bundled corpus")
+        if args.scale:
+            build(scaled_corpus(corpus, tmp_path / "scaled", args.scale), tmp_path / "big")
+            label = f"scaled corpus ({args.scale} files)"
+            measure(current_path(tmp_path / "big"), args.repeat, label)
+
+
+if __name__ == "__main__":
+    main()
