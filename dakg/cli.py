@@ -627,6 +627,44 @@ def export_command(
         click.echo(f"wrote {output} ({done})", err=True)
 
 
+@cli.command("release")
+@click.argument("folder", type=click.Path(path_type=Path))
+@reader_options
+@click.option(
+    "--zip", "zip_", is_flag=True, help="Also write FOLDER.zip (the same bytes every time)."
+)
+@click.option("--include-rejected", is_flag=True, help="Keep facts an analyst rejected.")
+@click.option("--redact", is_flag=True, help="Pseudonymise persons of confidential cases.")
+def release_command(
+    folder: Path,
+    data_dir: Path | None,
+    endpoint: str | None,
+    zip_: bool,
+    include_rejected: bool,
+    redact: bool,
+) -> None:
+    """Write a release for partners into FOLDER: the data in Turtle and TriG, the ontology,
+    shapes and JSON-LD context, CSV tables with their dictionary, a VoID/DCAT description,
+    the ontology's documentation, the validation report, a README and SHA-256 checksums.
+    The same store gives the same bytes.
+
+    Example: dakg release dakg-release-2026-12 --zip
+    """
+    from dakg.graph.release import release
+    from dakg.graph.store import data_dir as resolve
+
+    with user_errors():
+        reader = open_reader(data_dir, endpoint)
+        redactor = None
+        if redact:
+            from dakg.graph.redact import load_redactor
+
+            redactor = load_redactor(reader, resolve(data_dir) / "redaction.key")
+        written = release(reader, folder, zip_, include_rejected, redactor)
+    for path in written:
+        click.echo(f"wrote {path}")
+
+
 @cli.group()
 def query() -> None:
     """The canned SPARQL queries: list them, show one, run one (or any .rq file or text).
