@@ -175,7 +175,7 @@ def prefixes_for(quads: Iterable[Any]) -> dict[str, str]:
     ``person:maher-arar`` and ``graph-document:hrw-…``."""
     found = dict(PREFIXES)
     kinds: set[tuple[str, str]] = set()
-    terms = set()
+    terms: set[Any] = set()
     for quad in quads:
         terms.update((quad.subject, quad.object, quad.graph_name))
     for term in terms:
