@@ -107,3 +107,24 @@ def test_a_redacted_single_file_shows_the_pseudonym_in_the_panel(
         quote = page.inner_text("#panel blockquote")
         assert person["label"] in quote and "[names redacted]" in quote
         assert viewer.console_errors == [] and viewer.left_folder == []
+
+
+def test_a_redacted_export_and_its_tables_name_nobody_of_the_case(
+    confidential: Path, tmp_path: Path
+) -> None:
+    dakg = str(Path(sys.executable).parent / "dakg")
+    names = names_of_arar(confidential)
+    for fmt, out in (("trig", tmp_path / "arar.trig"), ("csv", tmp_path / "tables")):
+        result = subprocess.run(
+            [dakg, "export", "--data-dir", str(confidential), "--format", fmt, "--case", "arar",
+             "--redact", "-o", str(out)], capture_output=True, text=True,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        files = [out] if out.is_file() else sorted(out.glob("*.csv"))
+        text = "\n".join(f.read_text(encoding="utf-8") for f in files)
+        assert "Person " in text
+        for name in names:
+            assert not re.search(rf"\b{re.escape(name)}\b", text), (fmt, name)
+        assert not re.search(r"\b(maher-arar|arar)\b", text, re.IGNORECASE), fmt
+    trig = (tmp_path / "arar.trig").read_text(encoding="utf-8")
+    assert "names of persons in confidential cases are replaced by pseudonyms" in trig
