@@ -14,7 +14,7 @@ from typing import Any
 from dakg.errors import DakgError
 from dakg.ontology.namespace import ONTOLOGY_PATH, SHAPES_PATH
 
-from .export import CONTEXT_PATH, Selection, export_bytes, select_quads
+from .export import CONTEXT_PATH, Selection, _sorted_prefixes, export_bytes, select_quads
 from .reader import Reader
 
 MARKER = ".dakg-release"
@@ -27,7 +27,8 @@ FILES = {
     "ontology.html": "the ontology's documentation (pyLODE)",
     "shapes.ttl": "the SHACL shapes the data conforms to",
     "context.jsonld": "the JSON-LD context of dakg's exports",
-    "validation.txt": "the SHACL validation report of this release",
+    "validation.txt": "the SHACL validation report of this release, in words",
+    "validation.ttl": "the SHACL validation report of this release (sh:ValidationReport)",
     "void.ttl": "this description (VoID and DCAT)",
     "README.md": "how to load, verify and cite this release",
 }
@@ -62,6 +63,7 @@ def release(
         shutil.copyfile(CONTEXT_PATH, work / "context.jsonld")
         (work / "ontology.html").write_text(ontology_html(ONTOLOGY_PATH), encoding="utf-8")
         (work / "validation.txt").write_text(_report(reader, selection, quads), encoding="utf-8")
+        (work / "validation.ttl").write_bytes(_shacl_report(reader))
         tables = write_tables(reader, work / "tables", include_rejected=include_rejected,
                               redactor=redactor)  # fmt: skip
         files = dict(FILES)
@@ -110,6 +112,34 @@ def _report(reader: Reader, selection: Selection, quads: int) -> str:
         " clean text); a whole-store release of an unchanged store reuses the build's"
         " validation, any other is validated as it is exported.\n"
     )
+
+
+def _shacl_report(reader: Reader) -> bytes:
+    """The report in SHACL's own vocabulary: the release's data conforms (it would not have
+    been written otherwise), against which shapes, for which build."""
+    from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, serialize
+
+    from .describe import release_info
+
+    info = release_info(reader)
+    sh = "http://www.w3.org/ns/shacl#"
+    report = NamedNode(f"{info.dataset}/validation-report")
+    triples = [
+        Triple(report, NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+               NamedNode(sh + "ValidationReport")),
+        Triple(report, NamedNode(sh + "conforms"),
+               Literal("true", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))),
+        Triple(report, NamedNode("http://purl.org/dc/terms/subject"), NamedNode(info.dataset)),
+        Triple(report, NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom"),
+               NamedNode(info.build)),
+        Triple(report, NamedNode("http://purl.org/dc/terms/references"),
+               NamedNode("https://w3id.org/dakg/shapes")),
+    ]  # fmt: skip
+    out = serialize(sorted(triples, key=str), format=RdfFormat.TURTLE,
+                    prefixes={"sh": sh, "dcterms": "http://purl.org/dc/terms/",
+                              "prov": "http://www.w3.org/ns/prov#"})  # fmt: skip
+    assert out is not None
+    return _sorted_prefixes(bytes(out))
 
 
 def _swap(new: Path, folder: Path) -> None:

@@ -40,6 +40,11 @@ def test_the_bundle_holds_what_a_partner_needs(bundle: Path) -> None:
         assert store in readme
     assert "Human Rights Watch" in readme  # whose texts the quotes come from
     assert "conforms" in (bundle / "validation.txt").read_text(encoding="utf-8")
+    from pyoxigraph import RdfFormat, parse
+
+    report = {(t.predicate.value, t.object.value) for t in
+              parse(path=str(bundle / "validation.ttl"), format=RdfFormat.TURTLE)}  # fmt: skip
+    assert ("http://www.w3.org/ns/shacl#conforms", "true") in report
 
 
 def test_the_checksums_verify_with_sha256sum(bundle: Path) -> None:
