@@ -346,8 +346,26 @@ def export_bytes(
         check(reader, quads, selection, whole and not excluded_facts(reader, selection))
     if redactor is not None and redactor.active:
         quads = redacted(quads, redactor)
+    if fmt in ("nquads", "ntriples"):
+        return lines(quads, FORMATS[fmt][1])
     ordered = canonical(quads, FORMATS[fmt][1])
     return serialize(ordered, fmt, prefixes_for(ordered)), len(ordered)
+
+
+def lines(quads: Iterable[Any], keep_graphs: bool) -> tuple[bytes, int]:
+    """N-Quads or N-Triples as sorted lines: the same bytes Oxigraph's writer gives for the
+    canonical, sorted quads (a test holds them equal), without building a quad per line."""
+    from pyoxigraph import BlankNode
+
+    texts: set[str] = set()
+    blanks = []
+    for q in quads:
+        if isinstance(q.subject, BlankNode) or isinstance(q.object, BlankNode):
+            blanks.append(q)
+        else:
+            texts.add(str(q) if keep_graphs else str(q.triple))
+    texts.update(str(q) if keep_graphs else str(q.triple) for q in canonical(blanks, keep_graphs))
+    return "".join(f"{t} .\n" for t in sorted(texts)).encode("utf-8"), len(texts)
 
 
 def write_bytes(path: Path, chunks: Iterable[bytes]) -> None:

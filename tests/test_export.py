@@ -266,3 +266,13 @@ def test_a_killed_export_leaves_the_previous_file(built: Path, tmp_path: Path) -
                  "-o", str(out))  # fmt: skip
     assert final.returncode == 0
     assert [p.name for p in tmp_path.iterdir()] == ["all.nq"]  # leftovers of killed runs gone
+
+
+def test_the_line_formats_equal_oxigraphs_writer(built: Path) -> None:
+    from dakg.graph.export import canonical, lines, serialize
+
+    quads = list(open_reader(built).quads())
+    for fmt, keep in (("nquads", True), ("ntriples", False)):
+        data, count = lines(quads, keep)
+        assert data == serialize(canonical(quads, keep), fmt, {})
+        assert count == data.count(b"\n") > 20000
