@@ -1,0 +1,84 @@
+"""The ECHR for the Council of Europe members whose in-force date was read on the Council's own
+pages (issue 12, first part): each is bound by the Convention on 2020-01-01, through the
+canned treaty-status query and through a transfer an analyst adds in a case file."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+
+from dakg.graph.build import build
+from dakg.graph.reader import open_reader
+from dakg.queries.library import load, run
+
+TABLE = Path(__file__).resolve().parent.parent / "graph" / "data" / "treaty_actions.csv"
+
+
+def echr_members() -> list[str]:
+    with TABLE.open(encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["instrument"] == "echr"]
+    return sorted({r["state"] for r in rows if r["action"] == "ratification"} - {"RUS"})
+
+
+def echr_status(data: Path, state: str, on: str) -> str:
+    given = {"state": state, "on": on, "instrument": "instrument:echr"}
+    result = run(open_reader(data), load("treaty-status"), given)
+    [row] = result.rows
+    assert row["status"] is not None
+    return row["status"].value
+
+
+def test_the_table_covers_most_members_with_their_official_page() -> None:
+    members = echr_members()
+    assert len(members) >= 33 and {"DEU", "FRA", "NLD", "POL", "UKR"} <= set(members)
+    with TABLE.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    added = [r for r in rows if r["instrument"] == "echr" and "Impact of" in r["source_title"]]
+    assert added and all("coe.int/" in r["source_url"] and r["verified"] == "yes" for r in added)
+
+
+@pytest.mark.parametrize("state", echr_members())
+def test_every_covered_member_is_bound_on_2020_01_01(built: Path, state: str) -> None:
+    assert echr_status(built, state, "2020-01-01") == "bound"
+
+
+def test_russia_is_bound_until_it_ceased_to_be_a_party(built: Path) -> None:
+    assert echr_status(built, "RUS", "2022-09-15") == "bound"
+    assert echr_status(built, "RUS", "2022-09-16") == "not bound"
+
+
+def test_germany_is_bound_by_article_3_for_a_transfer_a_case_file_adds(
+    corpus: Path, tmp_path: Path
+) -> None:
+    from dakg.graph.obligations import derive
+
+    copy = tmp_path / "corpus"
+    shutil.copytree(corpus, copy)
+    (copy / "cases" / "germany.yaml").write_text(
+        "case: germany-tunisia\n"
+        "title: A return from Germany to Tunisia (test)\n"
+        "reviewer: dakg tests\n"
+        "date: 2026-12-03\n"
+        "facts:\n"
+        "  - kind: transfer\n"
+        "    person: Test Person\n"
+        "    from: Germany\n"
+        "    to: Tunisia\n"
+        "    transfer_kind: deportation\n"
+        "    date: 2010-05-01\n"
+        "    citation:\n"
+        "      title: A test citation\n"
+        "      publisher: dakg tests\n"
+        "      date: 2026-12-03\n",
+        encoding="utf-8",
+    )
+    build(copy, tmp_path / "data")
+    found = [t for t in derive(open_reader(tmp_path / "data"))
+             if (t.sending_iri or "").endswith("/DEU")]  # fmt: skip
+    assert found
+    echr = [b for b in found[0].sending_bound if b.instrument_iri.endswith("/instrument/echr")]
+    assert echr and echr[0].status == "bound"
+    assert any(p.endswith("/echr/article/3") for p in echr[0].provision_iris)
