@@ -12,16 +12,16 @@ and written to a temporary file that is renamed only when complete.
 from __future__ import annotations
 
 import json
-import os
 import sys
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from dakg.errors import DakgError
 
+from .files import replace_folder, write_bytes
 from .iris import GRAPH, ID
 from .prefixes import PREFIXES
 from .reader import Reader, iri, sparql, value
@@ -368,55 +368,6 @@ def lines(quads: Iterable[Any], keep_graphs: bool) -> tuple[bytes, int]:
     return "".join(f"{t} .\n" for t in sorted(texts)).encode("utf-8"), len(texts)
 
 
-def write_bytes(path: Path, chunks: Iterable[bytes]) -> None:
-    """Write through a temporary file in the same folder, synced, then renamed: a killed
-    export leaves the previous file and no half file."""
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        _remove_leftovers(folder, path.name)
-        handle, tmp = tempfile.mkstemp(
-            prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=folder
-        )
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                _copy(chunks, stream)
-                stream.flush()
-                os.fsync(stream.fileno())
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; an export is to share
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as err:
-        raise DakgError(f"{path}: cannot write ({err.strerror or err})") from None
-
-
-def _remove_leftovers(folder: Path, name: str) -> None:
-    """Temporary files of earlier exports to this name whose process is gone (killed)."""
-    for leftover in folder.glob(f".{name}.*.tmp"):
-        pid = leftover.name[len(name) + 2 :].split(".", 1)[0]
-        if pid.isdigit() and not _alive(int(pid)):
-            leftover.unlink(missing_ok=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def _copy(chunks: Iterable[bytes], stream: BinaryIO) -> None:
-    for chunk in chunks:
-        stream.write(chunk)
-
-
 def subset_seeds(reader: Reader, kind: str, entity: str) -> set[str]:
     """The facts a subset starts from, with the entity itself: a case's facts, a person's
     (with their groups) or a document's, and the obligations regarding the transfers among
@@ -489,13 +440,7 @@ def _tables(reader: Reader, out: Path, selection: Selection, redactor: Any) -> s
         written = write_tables(reader, work, facts=facts,
                                include_rejected=selection.include_rejected,
                                statuses=selection.statuses or None, redactor=redactor)  # fmt: skip
-        old = out.with_name(f".{out.name}.old") if out.exists() else None
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-            out.rename(old)
-        work.rename(out)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+        replace_folder(work, out)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise

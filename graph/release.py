@@ -15,6 +15,7 @@ from dakg.errors import DakgError
 from dakg.ontology.namespace import ONTOLOGY_PATH, SHAPES_PATH
 
 from .export import CONTEXT_PATH, Selection, _sorted_prefixes, export_bytes, select_quads
+from .files import replace_folder
 from .reader import Reader
 
 MARKER = ".dakg-release"
@@ -79,7 +80,7 @@ def release(
         umask = os.umask(0)
         os.umask(umask)
         work.chmod(0o777 & ~umask)  # mkdtemp makes it private; a release is to share
-        _swap(work, folder)
+        replace_folder(work, folder)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
@@ -140,13 +141,3 @@ def _shacl_report(reader: Reader) -> bytes:
                               "prov": "http://www.w3.org/ns/prov#"})  # fmt: skip
     assert out is not None
     return _sorted_prefixes(bytes(out))
-
-
-def _swap(new: Path, folder: Path) -> None:
-    old = folder.with_name(f".{folder.name}.old") if folder.exists() else None
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-        folder.rename(old)
-    new.rename(folder)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from dakg.errors import ViewError
-from dakg.graph.files import write_atomically
+from dakg.graph.files import replace_folder, write_atomically
 from dakg.graph.reader import Reader, iri, sparql, value
 
 from .model import QUERIES, GraphData, read_graph, slug
@@ -190,13 +190,7 @@ def _swap(new: Path, out: Path) -> None:
     """Put the new folder in place of the old one; the old one is removed only after."""
     if out.exists() and not (out / MARKER).exists():
         raise ViewError(f"{out}: exists and is not a folder of dakg views; choose another -o")
-    old = None
-    if out.exists():
-        old = out.with_name(f".{out.name}.old-{datetime.now(UTC):%Y%m%d%H%M%S%f}")
-        out.rename(old)
-    new.rename(out)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    replace_folder(new, out)
 
 
 def resolve_view(reader: Reader, kind: str, text: str) -> tuple[str, str]:
