@@ -323,6 +323,50 @@ def obligations(
 
 
 @cli.command()
+@click.argument("state")
+@click.option("--on", "on", metavar="DATE", help="A day, month or year (default: today).")
+@reader_options
+@format_option
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object (as --format json).")
+def treaties(
+    state: str, on: str | None, data_dir: Path | None, endpoint: str | None, fmt: str, as_json: bool
+) -> None:
+    """A state's standing towards every instrument on a date, with the sources, and the
+    avenues of complaint open to a person then (CAT art. 22, the ICCPR's First Optional
+    Protocol, the ECHR).
+
+    STATE is an ISO alpha-3 code (ESP), a name or an IRI. "not a party" is a fact the
+    tables record; "signatory, not a party" a signature not followed by ratification;
+    "no data" means no table covers the state or the day is past the table's "as of" date.
+
+    Example: dakg treaties SYR --on 2002-10-08
+    """
+    from datetime import date
+
+    from dakg.graph.treaties import state_treaties
+    from dakg.queries.library import date_span, resolve_state
+
+    with user_errors():
+        reader = open_reader(data_dir, endpoint)
+        first, last = date_span("--on", on or date.today().isoformat())
+        result = state_treaties(reader, resolve_state(reader, state).value, first, last)
+        if as_json or fmt == "json":
+            if _summary(reader, result.__dict__ | _plain(result), fmt, as_json):
+                return
+        elif _summary(reader, result.standings, fmt, as_json):
+            return
+    from dakg.summaries import print_treaties
+
+    print_treaties(result)
+
+
+def _plain(item: Any) -> dict[str, Any]:
+    from dataclasses import asdict
+
+    return asdict(item)
+
+
+@cli.command()
 @click.argument("case", required=False)
 @click.option("--person", metavar="ENTITY", help="Only the assurances about this person or group.")
 @reader_options

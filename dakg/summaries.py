@@ -89,6 +89,54 @@ def print_obligations(rows: Sequence[Any]) -> None:
         console.print(table)
         for text in qualified:
             console.print(Text(f"  qualified by {text}"))
+    _print_as_of(console, [b for row in rows for b in row.sending_bound + row.receiving_bound])
+
+
+def _print_as_of(console: Any, bindings: Sequence[Any]) -> None:
+    """The day each instrument's table is complete to: past it, only "bound" still holds."""
+    from rich.text import Text
+
+    days = {b.instrument: b.as_of for b in bindings if b.as_of}
+    if days:
+        listed = "; ".join(f"{name} {day}" for name, day in sorted(days.items()))
+        console.print(Text(f"Reference tables as of: {listed}.", style="dim"))
+
+
+def print_treaties(result: Any) -> None:
+    """A state's standing towards each instrument on a date, then its avenues of complaint."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from dakg.graph.obligations import phrase
+
+    console = _console()
+    span = result.first if result.first == result.last else f"{result.first} to {result.last}"
+    table = Table(title=Text(f"{result.label}: treaty standing on {span}"))
+    for name in ("instrument", "standing", "party period", "as of", "sources"):
+        table.add_column(name, overflow="fold")
+    for b in result.standings:
+        period = f"{b.since or '…'} to {b.until or '…'}" if b.since or b.until else ""
+        table.add_row(
+            Text(b.instrument),
+            Text(phrase(b)),
+            Text(period),
+            Text(b.as_of or ""),
+            Text("\n".join(b.sources[:3])),
+        )
+    console.print(table)
+    avenues = Table(title=Text(f"Avenues of complaint against {result.label} on {span}"))
+    for name in ("avenue", "body", "open?", "why"):
+        avenues.add_column(name, overflow="fold")
+    for a in result.avenues:
+        avenues.add_row(Text(a.label), Text(a.body), Text(a.status), Text(a.reason))
+    console.print(avenues)
+    console.print(
+        Text(
+            '"not a party": the table covers the state and records no act that made it a '
+            'party then; "no data": no table covers it, or the day is past the table\'s date.',
+            style="dim",
+        )
+    )
 
 
 def _binding(bound: Any) -> str:

@@ -1,14 +1,14 @@
 """Which obligations bound a transfer's states on its date, and through which provisions.
 
-Reads the store only: the treaty actions of the reference graph (with the day each took
-effect for its state), the curated norms (which provisions carry non-refoulement, which
-prohibit torture) and the transfers of the document and case graphs (with their first and
-last possible day). A state is bound from the in-force day of its ratification, accession or
-succession until a withdrawal takes effect. When a transfer is dated only to the month or
-year and the state became bound (or ceased to be) within that span, the answer is
-"uncertain", never a guess, and so it is before a succession notification that gives no day
-from which the successor was bound; no action in the reference data is "no action recorded", not a
-proven negative.
+Reads the store only: the treaty standings of the reference graph (``graph/standing.py``
+works them out at build time from the treaty actions and the tables that cover each state),
+the curated norms (which provisions carry non-refoulement, which prohibit torture) and the
+transfers of the document and case graphs (with their first and last possible day). The
+answer over a transfer's span is :func:`dakg.graph.standing.standing_over`'s: "bound",
+"uncertain" (the state became or ceased to be bound within a month- or year-precision span,
+or before a succession notification that gives no in-force day), "not a party", "signatory,
+not a party", or "no data" (no table covers the state, or the day is past the table's "as
+of" date), never a guess.
 
 The sending state owes non-refoulement (the provisions the norms say state or derive it),
 the receiving state the prohibition of torture (the provisions the norms say prohibit it);
@@ -27,13 +27,21 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .reader import Reader, StoreReader, as_reader, review_filter, sparql, value
 from .reader import iri as iri_term
+from .standing import BINDING, Standing, Status, standing_over
 
 if TYPE_CHECKING:
     from pyoxigraph import Store
     from rdflib import Dataset
 
-Status = Literal["bound", "not bound", "uncertain", "no action recorded", "date unknown"]
 Role = Literal["sending", "receiving"]
+TABLE = "https://w3id.org/dakg/ontology#TreatyTable"
+# The binding status concepts of the standings, by IRI (their labels in the ontology).
+STATUSES: dict[str, Status] = {
+    "https://w3id.org/dakg/ontology#Bound": "bound",
+    "https://w3id.org/dakg/ontology#BindingUncertain": "uncertain",
+    "https://w3id.org/dakg/ontology#NotParty": "not a party",
+    "https://w3id.org/dakg/ontology#SignatoryNotParty": "signatory, not a party",
+}
 
 # A proposed transfer with no date of its own is pending when the document reports it (a
 # threat or a halt may lie anywhere before, so those are not dated this way).
@@ -71,18 +79,7 @@ class Binding:
     provision_iris: list[str] = field(default_factory=list)
     norm_iris: list[str] = field(default_factory=list)
     statement_iris: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Period:
-    """One stretch during which a state was party to an instrument."""
-
-    start: date
-    end: date | None
-    verified: bool
-    sources: list[str]
-    actions: list[str]
-    succession: bool = False  # dated by its notification: the state may be bound from before
+    as_of: str | None = None  # the day the table it was read from is complete to
 
 
 @dataclass
@@ -117,45 +114,41 @@ class Reference:
     """What the store holds about treaties: parties' periods, instrument labels, the
     provisions of each instrument by norm kind, and states' reservations by provision."""
 
-    periods: dict[tuple[str, str], list[Period]]
+    standings: dict[tuple[str, str], list[Standing]]
     labels: dict[str, str]
     provisions: dict[tuple[str, str], list[Provision]]  # (instrument, kind) -> provisions
     statements: dict[tuple[str, str, str], list[tuple[str, str]]]  # (state, instr, prov)
 
 
 def read_reference(reader: Reader) -> Reference:
-    """Parties' periods by (state IRI, instrument IRI), labels, provisions and statements."""
-    events: dict[tuple[str, str], list[tuple[date, str, bool, str, str]]] = {}
+    """Standings by (state IRI, instrument IRI), labels, provisions and statements."""
+    found: dict[str, Standing] = {}
+    keys: dict[str, tuple[str, str]] = {}
     labels: dict[str, str] = {}
-    for row in reader.select(sparql("obligation-actions")):
-        state, instrument = value(row, "state"), value(row, "instrument")
+    for row in reader.select(sparql("obligation-standings")):
+        iri, instrument = value(row, "standing"), value(row, "instrument")
         labels[instrument] = instrument
-        when = row["inForce"] or row["deposit"]
-        if when is None:
-            continue
-        kind = "end" if value(row, "class").endswith("Withdrawal") else "start"
-        if row["inForce"] is None and value(row, "class").endswith("Succession"):
-            kind = "succession"
-        verified = value(row, "verified") == "true"
-        source = value(row, "source") if row["source"] is not None else ""
-        events.setdefault((state, instrument), []).append(
-            (date.fromisoformat(when.value), kind, verified, source, value(row, "action"))
-        )
-    periods: dict[tuple[str, str], list[Period]] = {}
-    for key, items in events.items():
-        current: Period | None = None
-        for day, kind, verified, source, action in sorted(items):
-            if kind in {"start", "succession"} and current is None:
-                current = Period(
-                    day, None, verified, [source] if source else [], [action], kind != "start"
-                )
-                periods.setdefault(key, []).append(current)
-            elif kind == "end" and current is not None and current.end is None:
-                current.end = day
-                current.verified = current.verified and verified
-                current.sources += [source] if source else []
-                current.actions.append(action)
-                current = None
+        standing = found.get(iri)
+        if standing is None:
+            standing = found[iri] = Standing(
+                STATUSES[value(row, "status")],
+                _day(row["from"]),
+                _day(row["until"]),
+                value(row, "verified") == "true",
+                as_of=_day(row["asOf"]),
+            )
+            keys[iri] = (value(row, "state"), instrument)
+        basis = value(row, "basis") if row["basis"] is not None else None
+        if basis is not None and value(row, "basisClass") != TABLE:
+            if basis not in standing.derived_from:
+                standing.derived_from.append(basis)
+        if row["source"] is not None and value(row, "source") not in standing.sources:
+            standing.sources.append(value(row, "source"))
+    standings: dict[tuple[str, str], list[Standing]] = {}
+    for iri, standing in found.items():
+        standings.setdefault(keys[iri], []).append(standing)
+    for line in standings.values():
+        line.sort(key=lambda s: s.start or date.min)
     provisions: dict[tuple[str, str], list[Provision]] = {}
     rows = reader.select(sparql("obligation-provisions"))
     names = reader.labels(set(labels) | {value(row, "provision") for row in rows})
@@ -173,7 +166,7 @@ def read_reference(reader: Reader) -> Reference:
         for provision in _articles(value(row, "provision")):
             key3 = (value(row, "state"), value(row, "instrument"), provision)
             statements.setdefault(key3, []).append((value(row, "statement"), label))
-    return Reference(periods, labels, provisions, statements)
+    return Reference(standings, labels, provisions, statements)
 
 
 def _articles(provision: str) -> list[str]:
@@ -186,43 +179,58 @@ def _articles(provision: str) -> list[str]:
     return [f"{base}/article/{n}" for n in range(first, last + 1)] + [provision]
 
 
+def _day(term: Any) -> date | None:
+    return date.fromisoformat(term.value) if term is not None else None
+
+
 def bound_on(
-    periods: list[Period], first: date | None, last: date | None, instrument: str
+    standings: list[Standing], first: date | None, last: date | None, instrument: str
 ) -> Binding:
-    """Whether a state with these party periods was bound on every day from first to last."""
-    if not periods:
-        return Binding(instrument, "no action recorded")
+    """How a state with these standings stood towards ``instrument`` on every day from
+    first to last (:func:`standing_over`), with the party period nearest to the span: the
+    one it rests on, or else the next one to begin (``since``) and the last one to end
+    (``until``)."""
+    as_of = max((str(s.as_of) for s in standings if s.as_of), default=None)
+    parties = [s for s in standings if s.status in BINDING]
     if first is None or last is None:
-        head = periods[0]
-        until = str(head.end) if head.end else None
-        return Binding(
-            instrument, "date unknown", str(head.start), until, head.verified, head.sources
-        )
-    for period in periods:
-        ends = period.end or date.max
-        since, until = str(period.start), str(period.end) if period.end else None
-        found: Status | None = None
-        if period.start <= first and last < ends:
-            found = "bound"
-        elif period.start <= last and first < ends:  # becomes or ceases within the span
-            found = "uncertain"
-        if found is not None:
-            return Binding(
-                instrument,
-                found,
-                since,
-                until,
-                period.verified,
-                period.sources,
-                actions=period.actions,
-            )
-    head = periods[0]
-    until = str(head.end) if head.end else None
-    if head.succession and last < head.start:
-        # A successor state's notification may confirm obligations that ran from its
-        # independence, which the data does not give: not "not bound".
-        return Binding(instrument, "uncertain", str(head.start), until, head.verified, head.sources)
-    return Binding(instrument, "not bound", str(head.start), until, head.verified, head.sources)
+        head = next((s for s in parties if s.status == "bound"), None)
+        if head is None:
+            return Binding(instrument, "date unknown", as_of=as_of)
+        return _binding(instrument, "date unknown", [head], head, None, as_of)
+    status, over = standing_over(standings, first, last)
+    rests = [s for s in over if s.status in BINDING]
+    ahead = [s for s in parties if s.start is not None and s.start > last]
+    behind = [s for s in parties if s.end is not None and s.end <= first]
+    nearest = rests[0] if rests else (ahead[0] if ahead else None)
+    since = nearest.start if nearest and nearest.start else None
+    if since is None and nearest is not None:  # uncertain since ever: until its first party day
+        since = next((s.start for s in parties if s.start is not None), None)
+    until = rests[-1].end if rests else (behind[-1].end if behind else None)
+    return _binding(instrument, status, over, since, until, as_of)
+
+
+def _binding(
+    instrument: str,
+    status: Status,
+    over: list[Standing],
+    since: Standing | date | None,
+    until: date | None,
+    as_of: str | None,
+) -> Binding:
+    if isinstance(since, Standing):
+        since = since.start
+    sources = list(dict.fromkeys(src for s in over for src in s.sources))
+    actions = list(dict.fromkeys(a for s in over for a in s.derived_from if "/treaty-action/" in a))
+    return Binding(
+        instrument,
+        status,
+        str(since) if since else None,
+        str(until) if until else None,
+        all(s.verified for s in over),
+        sources,
+        actions=actions,
+        as_of=as_of,
+    )
 
 
 def derive(
@@ -289,7 +297,7 @@ def _bindings(
     out = []
     for instrument in sorted(labels, key=lambda i: labels[i]):
         binding = bound_on(
-            reference.periods.get((state, instrument), []), first, last, labels[instrument]
+            reference.standings.get((state, instrument), []), first, last, labels[instrument]
         )
         binding.instrument_iri = instrument
         found = [
@@ -325,7 +333,7 @@ def party_on(
     state_iri = str(iris.instance("state", state))
     instrument_iri = str(iris.instance("instrument", instrument))
     label = reference.labels.get(instrument_iri, instrument)
-    return bound_on(reference.periods.get((state_iri, instrument_iri), []), first, last, label)
+    return bound_on(reference.standings.get((state_iri, instrument_iri), []), first, last, label)
 
 
 def add_obligations(dataset: Dataset, store: Store | None = None) -> int:
@@ -384,3 +392,30 @@ def add_obligations(dataset: Dataset, store: Store | None = None) -> int:
                     graph.add((node, RDFS.comment, Literal(note)))
                 count += 1
     return count
+
+
+def phrase(b: Binding) -> str:
+    """The standing in words a lawyer reads correctly: "not a party to the 1951 Refugee
+    Convention" is a fact, "no data" says the tables do not tell."""
+    name = b.instrument if b.instrument.startswith("the ") else f"the {b.instrument}"
+    if b.status == "bound":
+        text = f"bound by {name} since {b.since}" + (f", until {b.until}" if b.until else "")
+    elif b.status == "uncertain":
+        text = f"uncertain: the standing towards {name} changed within the span"
+        text += f" (party from {b.since})" if b.since else ""
+    elif b.status == "not a party":
+        text = f"not a party to {name}"
+        if b.since:
+            text += f" (became one on {b.since})"
+        elif b.until:
+            text += f" (ceased to be one on {b.until})"
+    elif b.status == "signatory, not a party":
+        text = f"signatory to {name}, not a party"
+    elif b.status == "no data":
+        text = f"no data on {name}"
+        text += f" after {b.as_of}" if b.as_of else ": no table covers this state"
+    else:
+        text = f"date unknown; party to {name} since {b.since}" if b.since else "date unknown"
+    if b.status != "no data" and b.as_of:
+        text += f" [tables as of {b.as_of}]"
+    return text + ("" if b.verified else " [unverified]")

@@ -10,8 +10,10 @@ never presented as certain. They go into one named graph of their own.
 from __future__ import annotations
 
 import csv
+import re
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
@@ -21,6 +23,7 @@ from dakg.ontology.namespace import DAKG
 
 from . import iris
 from .documents import add_date
+from .standing import Act, Table, time_line
 
 DATA = Path(__file__).parent / "data"
 REFERENCE_GRAPH = URIRef(iris.GRAPH + "reference")
@@ -35,6 +38,12 @@ ACTIONS = {
     # ECHR (Russia ceased to be a party six months later): recorded, but it ends nothing.
     "expulsion": DAKG.TreatyAction,
     "cessation": DAKG.Withdrawal,
+}
+STANDINGS = {
+    "bound": DAKG.Bound,
+    "uncertain": DAKG.BindingUncertain,
+    "not a party": DAKG.NotParty,
+    "signatory, not a party": DAKG.SignatoryNotParty,
 }
 STATEMENTS = {
     "reservation": DAKG.Reservation,
@@ -59,13 +68,16 @@ def _day(value: str, where: str) -> Literal | None:
 
 
 def add_reference(graph: Graph) -> None:
-    """Add every treaty action and statement, with its source, to ``graph``."""
+    """Add every treaty action and statement, with its source, every table's coverage and
+    each state's standings worked out from them, to ``graph``."""
     from dakg.loaders.gazetteer import gazetteer, state_table
 
     states = state_table()
+    acts: dict[tuple[str, str], list[Act]] = {}
     for line, row in enumerate(_rows("treaty_actions.csv"), start=2):
         where = f"{DATA / 'treaty_actions.csv'}:{line}"
         state, instrument, action = row["state"], row["instrument"], row["action"]
+        _check(row, where, states, kinds=ACTIONS, kind=action)
         node = iris.instance(
             "treaty-action", f"{state}-{instrument}-{action}-{row['date_deposited'] or 'undated'}"
         )
@@ -82,8 +94,14 @@ def add_reference(graph: Graph) -> None:
         if in_force is not None:
             graph.add((node, DAKG.inForceDate, in_force))
         _sourced(graph, node, row)
-    for row in _rows("treaty_statements.csv"):
+        act = _act(str(node), action, in_force or deposited, row)
+        if act is not None:
+            acts.setdefault((state, instrument), []).append(act)
+    _add_standings(graph, acts, states)
+    for line, row in enumerate(_rows("treaty_statements.csv"), start=2):
         state, instrument = row["state"], row["instrument"]
+        where = f"{DATA / 'treaty_statements.csv'}:{line}"
+        _check(row, where, states, kinds=STATEMENTS, kind=row["kind"])
         node = iris.instance(
             "treaty-statement",
             f"{state}-{instrument}-{row['kind']}-{iris.slugify(row['provision'] or 'general')}",
@@ -101,6 +119,99 @@ def add_reference(graph: Graph) -> None:
         if row["text"]:
             graph.add((node, DAKG.statementText, Literal(row["text"])))
         _sourced(graph, node, row)
+
+
+def _check(
+    row: dict[str, str], where: str, states: dict[str, Any], kinds: dict[str, Any], kind: str
+) -> None:
+    """One line naming the row and the problem, for what would otherwise fail deep inside."""
+    if row["state"] not in states:
+        raise DakgError(f"{where}: unknown state code {row['state']!r} (ISO alpha-3)")
+    if kind not in kinds:
+        raise DakgError(f"{where}: unknown kind {kind!r} (one of {', '.join(sorted(kinds))})")
+    url = row.get("source_url", "")
+    if url and not re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", url):
+        raise DakgError(f"{where}: source_url is not a URL: {url[:80]!r}")
+
+
+def _act(iri: str, action: str, day: Literal | None, row: dict[str, str]) -> Act | None:
+    """The act a row records, as the standings see it (undated acts change nothing)."""
+    if day is None or action == "expulsion":
+        return None
+    kind: Any = {"signature": "signature", "withdrawal": "end", "denunciation": "end"}.get(
+        action, "end" if action == "cessation" else "start"
+    )
+    if action == "succession" and not row["date_in_force"]:
+        kind = "succession"
+    return Act(iri, kind, day.toPython(), row["verified"].strip().lower() == "yes")
+
+
+def read_tables() -> list[Table]:
+    """The reference tables of ``data/treaty_tables.csv``: "all" is every state of
+    ``data/un-members.csv``; ``except`` lists the states a table does not cover."""
+    members = frozenset(row["iso3"] for row in _rows("un-members.csv"))
+    tables = []
+    for line, row in enumerate(_rows("treaty_tables.csv"), start=2):
+        where = f"{DATA / 'treaty_tables.csv'}:{line}"
+        listed = frozenset(row["states"].split()) if row["states"] != "all" else members
+        as_of = _day(row["as_of"], where)
+        if as_of is None:
+            raise DakgError(f"{where}: a table needs its as_of date")
+        tables.append(
+            Table(
+                str(iris.instance("treaty-table", row["table"])),
+                row["instrument"],
+                listed - frozenset(row["except"].split()),
+                as_of.toPython(),
+                row["verified"].strip().lower() == "yes",
+            )
+        )
+    return tables
+
+
+def _add_standings(
+    graph: Graph, acts: dict[tuple[str, str], list[Act]], states: dict[str, Any]
+) -> None:
+    """Each table's node and every standing of every state a table covers or acts name."""
+    from dakg.loaders.gazetteer import gazetteer
+
+    covered: dict[tuple[str, str], Table] = {}
+    rows = {row["table"]: row for row in _rows("treaty_tables.csv")}
+    for table in read_tables():
+        node = URIRef(table.iri)
+        row = rows[table.iri.rsplit("/", 1)[-1]]
+        graph.add((node, RDF.type, DAKG.TreatyTable))
+        graph.add((node, RDFS.label, Literal(row["title"])))
+        graph.add((node, DAKG.ofInstrument, iris.instance("instrument", table.instrument)))
+        graph.add((node, DAKG.asOf, Literal(table.as_of, datatype=XSD.date)))
+        _sourced(graph, node, row)
+        for state in table.states:  # the newest table that covers the state decides
+            known = covered.get((state, table.instrument))
+            if known is None or known.as_of < table.as_of:
+                covered[(state, table.instrument)] = table
+    for state, instrument in sorted(set(covered) | set(acts)):
+        table = covered.get((state, instrument))
+        if state not in states:
+            continue
+        _state(graph, state, states[state].label)
+        _instrument(graph, instrument, gazetteer().get("instrument", instrument))
+        for n, standing in enumerate(time_line(acts.get((state, instrument), []), table)):
+            node = iris.instance("treaty-standing", f"{state}-{instrument}-{n}")
+            graph.add((node, RDF.type, DAKG.TreatyStanding))
+            graph.add((node, DAKG.actingState, iris.instance("state", state)))
+            graph.add((node, DAKG.ofInstrument, iris.instance("instrument", instrument)))
+            graph.add((node, DAKG.bindingStatus, STANDINGS[standing.status]))
+            for prop, day in (
+                (DAKG.standingFrom, standing.start),
+                (DAKG.standingUntil, standing.end),
+            ):
+                if day is not None:
+                    graph.add((node, prop, Literal(day, datatype=XSD.date)))
+            if standing.as_of is not None:
+                graph.add((node, DAKG.asOf, Literal(standing.as_of, datatype=XSD.date)))
+            graph.add((node, DAKG.verified, Literal(standing.verified)))
+            for source in standing.derived_from:
+                graph.add((node, PROV.wasDerivedFrom, URIRef(source)))
 
 
 def _article(graph: Graph, instrument: str, provision: str) -> URIRef:

@@ -283,6 +283,13 @@ class DAKG(DefinedNamespace):
     BindingStatusScheme: URIRef  # Binding statuses
     Bound: URIRef  # bound
     BindingUncertain: URIRef  # uncertain
+    NotParty: URIRef  # not party
+    SignatoryNotParty: URIRef  # signatory, not a party
+    TreatyStanding: URIRef  # Treaty standing
+    TreatyTable: URIRef  # Treaty table
+    standingFrom: URIRef  # standing from
+    standingUntil: URIRef  # standing until
+    asOf: URIRef  # as of
     ObligationKindScheme: URIRef  # Obligation kinds
     NonRefoulementObligation: URIRef  # non-refoulement
     TortureProhibitionObligation: URIRef  # prohibition of torture

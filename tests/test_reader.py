@@ -303,7 +303,7 @@ def test_query_output_to_a_file_has_a_sidecar(built: Path, tmp_path: Path) -> No
          "csv", "-o", str(out), "--data-dir", str(built)],
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert "https://w3id.org/dakg/id/instrument/cat,not bound" in out.read_text()
+    assert "https://w3id.org/dakg/id/instrument/cat,not a party" in out.read_text()
     meta = json.loads((tmp_path / "rows.csv.meta.json").read_text())
     assert meta["query"] == "treaty-status"
     assert meta["parameters"] == {"state": "SYR", "on": "2002-10-08"}

@@ -30,17 +30,23 @@ def status(reader: Reader, state: str, on: str, instrument: str) -> str:
 @pytest.mark.parametrize(
     ("state", "on", "expected"),
     [
-        ("AAA", "1999", "not bound"),  # in force from 2000-01-01
+        ("AAA", "1999", "not a party"),  # in force from 2000-01-01
         ("AAA", "2000", "bound"),
         ("AAA", "2010", "uncertain"),  # withdrew within the year
         ("AAA", "2000-01-01", "bound"),
         ("AAA", "2010-06-29", "bound"),
-        ("AAA", "2010-06-30", "not bound"),  # the withdrawal's day
-        ("AAA", "2012", "not bound"),
+        ("AAA", "2010-06-30", "not a party"),  # the withdrawal's day
+        ("AAA", "2012", "not a party"),
         ("AAA", "2015-02", "bound"),  # acceded again
         ("BBB", "1994", "uncertain"),  # before a succession with no in-force day
         ("BBB", "1996", "bound"),
-        ("CCC", "2005", "no action recorded"),  # a signature binds nothing
+        ("AAA", "2030", "bound"),  # bound on the table's date, and no later act recorded
+        ("CCC", "2000", "not a party"),
+        ("CCC", "2001", "not a party"),  # signed within the year: not a party throughout
+        ("CCC", "2005", "signatory, not a party"),  # a signature binds nothing
+        ("CCC", "2020-12-31", "signatory, not a party"),
+        ("CCC", "2021-01-01", "no data"),  # past the table's date
+        ("DDD", "2005", "no data"),  # no table covers DDD for t
     ],
 )
 def test_treaty_status_on_the_fixture_follows_the_obligations_rule(
@@ -48,7 +54,8 @@ def test_treaty_status_on_the_fixture_follows_the_obligations_rule(
 ) -> None:
     reader = fixture_reader("treaty-status")
     assert status(reader, state, on, "instrument:t") == expected
-    periods = read_reference(reader).periods.get((ID + f"state/{state}", ID + "instrument/t"), [])
+    key = (ID + f"state/{state}", ID + "instrument/t")
+    periods = read_reference(reader).standings.get(key, [])
     first, last = _span(on)
     assert bound_on(periods, first, last, "t").status == expected
 
@@ -110,17 +117,17 @@ def test_treaty_status_agrees_on_states_with_successions_and_withdrawals(built: 
         }
     )
     assert len(tricky) >= 10
-    for on in ("1992", "2022-09"):
+    for on in ("1992", "2002-10-08", "2016", "2022-09", "2030"):
         first, last = _span(on)
         for state in tricky:
             for r in run(reader, load("treaty-status"), {"state": state, "on": on}).rows:
                 instrument = r["instrument"].value  # type: ignore[union-attr]
-                periods = reference.periods.get((state, instrument), [])
+                periods = reference.standings.get((state, instrument), [])
                 expected = bound_on(periods, first, last, instrument).status
                 assert r["status"].value == expected, (state, instrument, on)  # type: ignore[union-attr]
 
 
 def test_syria_was_not_party_to_cat_when_arar_was_sent_there(built: Path) -> None:
     reader = open_reader(built)
-    assert status(reader, "SYR", "2002-10-08", "instrument:cat") == "not bound"
+    assert status(reader, "SYR", "2002-10-08", "instrument:cat") == "not a party"
     assert status(reader, "USA", "2002-10-08", "instrument:cat") == "bound"

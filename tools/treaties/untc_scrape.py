@@ -2,7 +2,8 @@
 
 Source: the public GitHub dataset zmjones/untreaties, a scrape of the UN Treaty Collection
 taken on 2015-03-14 (commit 003ce13). Files read: treaties/4-9.csv (CAT), 4-4 (ICCPR),
-4-11 (CRC), 4-16 (ICPPED), 5-2 (1951 Refugee Convention), 5-5 (1967 Protocol).
+4-11 (CRC), 4-16 (ICPPED), 5-2 (1951 Refugee Convention), 5-5 (1967 Protocol), and
+(converted 2026-12-03) 4-5 (ICCPR First Optional Protocol) and 4-9-b (OPCAT).
 
 For every participant whose UNTC name maps to an ISO 3166-1 alpha-3 code (pycountry plus a
 few explicit names), and every instrument for which that state has NO row yet in
@@ -20,7 +21,7 @@ has one and compares each existing row's date with the scrape (the self-check).
 Rerun (idempotent: pairs that already have rows are skipped):
 
     # fetch the repository first, e.g. with git clone https://github.com/zmjones/untreaties
-    .venv/bin/python graph/data/untc_scrape.py /path/to/untreaties/.git [--dry-run]
+    .venv/bin/python tools/treaties/untc_scrape.py /path/to/untreaties/.git [--dry-run]
 """
 
 from __future__ import annotations
@@ -37,7 +38,9 @@ import pycountry
 
 COMMIT = "003ce1309cc2a27a5a3909f39b7e6634550bf173"
 ADDED_ON = "2026-11-25"
-CSV_PATH = Path(__file__).with_name("treaty_actions.csv")
+# The two optional protocols were converted later, by the same rules.
+ADDED_LATER = {"iccpr-op1": "2026-12-03", "opcat": "2026-12-03"}
+CSV_PATH = Path(__file__).parents[2] / "graph" / "data" / "treaty_actions.csv"
 UN_URL = "https://treaties.un.org/Pages/ViewDetails{}.aspx?src=TREATY&mtdsg_no={}&chapter={}{}"
 
 # slug: (scrape file, UNTC title, UNTC url, days or months after deposit, treaty in force,
@@ -85,6 +88,28 @@ INSTRUMENTS: dict[str, tuple[str, str, str, timedelta | int, date, str]] = {
         "In-force date computed by ICPPED art. 39(2): 30th day after deposit; deposits up to "
         "the 20th instrument (23 Nov 2010) take effect at entry into force, 23 Dec 2010 "
         "(art. 39(1)).",
+    ),
+    "iccpr-op1": (
+        "4-5",
+        "UNTC, Status of Treaties, Chapter IV-5: Optional Protocol to the International "
+        "Covenant on Civil and Political Rights",
+        UN_URL.format("", "IV-5", "4", "&clang=_en"),
+        3,
+        date(1976, 3, 23),
+        "In-force date computed by OP1 art. 9(2): three months after deposit; deposits up to "
+        "the 10th instrument take effect at the Protocol's entry into force, 23 Mar 1976 "
+        "(art. 9(1)).",
+    ),
+    "opcat": (
+        "4-9-b",
+        "UNTC, Status of Treaties, Chapter IV-9-b: Optional Protocol to the Convention against "
+        "Torture and Other Cruel, Inhuman or Degrading Treatment or Punishment",
+        UN_URL.format("", "IV-9-b", "4", "&clang=_en"),
+        timedelta(days=30),
+        date(2006, 6, 22),
+        "In-force date computed by OPCAT art. 28(2): 30th day after deposit; deposits up to "
+        "the 20th instrument take effect at the Protocol's entry into force, 22 Jun 2006 "
+        "(art. 28(1)).",
     ),
     "refugee-convention": (
         "5-2",
@@ -234,7 +259,8 @@ def note_for(slug: str, action: str, suffix: str, clamped: bool) -> str:
                 "that month was used (not checked against UNTC)."
             )
     parts.append(
-        f"Added in bulk on {ADDED_ON} by graph/data/untc_scrape.py, not checked "
+        f"Added in bulk on {ADDED_LATER.get(slug, ADDED_ON)} by tools/treaties/untc_scrape.py, "
+        "not checked "
         "against any other source; actions after March 2015 are not included, nor "
         "UNTC's footnotes (e.g. on predecessor States or territorial application)."
     )
