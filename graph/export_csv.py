@@ -200,7 +200,9 @@ def read_graph(reader: Reader) -> Graph:
     for found in graph.evidence.values():
         found.sort(key=lambda e: (e["document_iri"], _int(e["start"]), e["source_iri"]))
     iris = {t.value for props in graph.out.values() for ts in props.values() for t in ts}
-    graph.labels = reader.labels(i for i in iris | set(graph.out) if i.startswith(ID))
+    # Instances, and the concepts whose labels are the wording a reader needs ("not a party").
+    wanted = (i for i in iris | set(graph.out) if i.startswith((ID, DAKG)))
+    graph.labels = reader.labels(wanted)
     return graph
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV
+from rdflib.namespace import DCTERMS, OWL, PROV
 
 from dakg.errors import DakgError
 from dakg.ontology.namespace import DAKG
@@ -27,6 +27,7 @@ from .standing import Act, Table, time_line
 
 DATA = Path(__file__).parent / "data"
 REFERENCE_GRAPH = URIRef(iris.GRAPH + "reference")
+WIKIDATA = "http://www.wikidata.org/entity/"
 ACTIONS = {
     "signature": DAKG.Signature,
     "ratification": DAKG.Ratification,
@@ -98,6 +99,7 @@ def add_reference(graph: Graph) -> None:
         if act is not None:
             acts.setdefault((state, instrument), []).append(act)
     _add_standings(graph, acts, states)
+    _add_identifiers(graph, states)
     for line, row in enumerate(_rows("treaty_statements.csv"), start=2):
         state, instrument = row["state"], row["instrument"]
         where = f"{DATA / 'treaty_statements.csv'}:{line}"
@@ -212,6 +214,28 @@ def _add_standings(
             graph.add((node, DAKG.verified, Literal(standing.verified)))
             for source in standing.derived_from:
                 graph.add((node, PROV.wasDerivedFrom, URIRef(source)))
+
+
+SCHEMES = {"untc": "UNTC", "unts": "UNTS", "cets": "CETS", "oas": "OAS"}
+
+
+def _add_identifiers(graph: Graph, states: dict[str, Any]) -> None:
+    """Each instrument's treaty-series numbers and each state's Wikidata item, where read in
+    a source (``data/identifiers.csv``); an unverified one is left out."""
+    for line, row in enumerate(_rows("identifiers.csv"), start=2):
+        if row["verified"].strip().lower() != "yes":
+            continue
+        subject = row["subject"]
+        kind = "state" if subject in states else "instrument"
+        node = iris.instance(kind, subject)
+        if row["scheme"] == "wikidata":
+            if not re.fullmatch(r"Q\d+", row["value"]):
+                raise DakgError(f"{DATA / 'identifiers.csv'}:{line}: not a Wikidata item")
+            graph.add((node, OWL.sameAs, URIRef(WIKIDATA + row["value"])))
+        elif row["scheme"] in SCHEMES:
+            graph.add(
+                (node, DCTERMS.identifier, Literal(f"{SCHEMES[row['scheme']]} {row['value']}"))
+            )
 
 
 def _article(graph: Graph, instrument: str, provision: str) -> URIRef:

@@ -99,6 +99,8 @@ class DAKG(DefinedNamespace):
     ProhibitedReliance: URIRef  # circumstance prohibiting reliance on assurances
     IncorporatedNonRefoulement: URIRef  # incorporated non-refoulement
     TortureProhibition: URIRef  # prohibition of torture
+    IndividualComplaint: URIRef  # individual complaint
+    PreventiveMonitoring: URIRef  # preventive monitoring
     RiskFinding: URIRef  # Risk finding
     assesses: URIRef  # assesses
 

@@ -17,10 +17,25 @@ from dakg.queries.library import load, run
 TABLE = Path(__file__).resolve().parent.parent / "graph" / "data" / "treaty_actions.csv"
 
 
+TABLES = TABLE.with_name("treaty_tables.csv")
+# Members whose dates no source read gave (README-treaties.md): Cyprus, and Greece since its
+# re-ratification of 1974. They must answer "no data", never "not a party".
+GAPS = {"CYP", "GRC"}
+
+
+def echr_gaps() -> set[str]:
+    with TABLES.open(encoding="utf-8", newline="") as handle:
+        [row] = [r for r in csv.DictReader(handle) if r["table"] == "coe-echr"]
+    return set(row["except"].split())
+
+
 def echr_members() -> list[str]:
+    """The 46 members of the Council of Europe: every state with an ECHR ratification or
+    succession, and those the table leaves out; Russia is no longer one."""
     with TABLE.open(encoding="utf-8", newline="") as handle:
         rows = [r for r in csv.DictReader(handle) if r["instrument"] == "echr"]
-    return sorted({r["state"] for r in rows if r["action"] == "ratification"} - {"RUS"})
+    acts = {r["state"] for r in rows if r["action"] in {"ratification", "succession"}}
+    return sorted((acts | echr_gaps()) - {"RUS"})
 
 
 def echr_status(data: Path, state: str, on: str) -> str:
@@ -33,16 +48,22 @@ def echr_status(data: Path, state: str, on: str) -> str:
 
 def test_the_table_covers_most_members_with_their_official_page() -> None:
     members = echr_members()
-    assert len(members) >= 33 and {"DEU", "FRA", "NLD", "POL", "UKR"} <= set(members)
+    assert len(members) == 46 and {"DEU", "FRA", "NLD", "POL", "UKR"} <= set(members)
     with TABLE.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     added = [r for r in rows if r["instrument"] == "echr" and "Impact of" in r["source_title"]]
     assert added and all("coe.int/" in r["source_url"] and r["verified"] == "yes" for r in added)
 
 
+def test_the_council_has_46_members_and_only_two_gaps() -> None:
+    assert len(echr_members()) == 46
+    assert echr_gaps() - {"MNE"} == GAPS  # Montenegro: bound from 2006, sources conflict before
+
+
 @pytest.mark.parametrize("state", echr_members())
-def test_every_covered_member_is_bound_on_2020_01_01(built: Path, state: str) -> None:
-    assert echr_status(built, state, "2020-01-01") == "bound"
+def test_every_member_is_bound_on_2020_01_01_or_says_no_data(built: Path, state: str) -> None:
+    expected = "no data" if state in GAPS else "bound"
+    assert echr_status(built, state, "2020-01-01") == expected
 
 
 def test_russia_is_bound_until_it_ceased_to_be_a_party(built: Path) -> None:

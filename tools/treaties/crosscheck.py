@@ -12,8 +12,8 @@ Two jobs, run from the repository root:
    treaty itself entered into force (a deposit up to the one that brought the treaty into force
    takes the treaty's own entry-into-force date). Signatures must have no in-force date; a
    succession has one only where a source gives it (no article computes it); withdrawal,
-   expulsion and cessation rows are not checked. Every disagreement is printed; the exit status is 1 if there
-   is any.
+   expulsion and cessation rows are not checked. Every disagreement is printed; the exit
+   status is 1 if there is any.
 
 2. **Sample.** A stratified random sample (seed SEED) of signature, ratification, accession and
    succession rows, for a check against a second source. Strata are (instrument, UN M49 region),
@@ -61,7 +61,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 TABLE = ROOT / "graph" / "data" / "treaty_actions.csv"
 REGIONS = HERE / "m49_regions.csv"
-STAGING = HERE / "staging" / "crosscheck-2026-12-03.csv"
+STAGING = HERE / "research-2026-12-03b" / "crosscheck-2026-12-03.csv"
 
 SEED = 20261203
 # The sampled population: the first POPULATION_ROWS data rows of TABLE (see the docstring).
