@@ -341,6 +341,7 @@ def treaties(
 
     Example: dakg treaties SYR --on 2002-10-08
     """
+    from dataclasses import asdict
     from datetime import date
 
     from dakg.graph.treaties import state_treaties
@@ -350,20 +351,13 @@ def treaties(
         reader = open_reader(data_dir, endpoint)
         first, last = date_span("--on", on or date.today().isoformat())
         result = state_treaties(reader, resolve_state(reader, state).value, first, last)
-        if as_json or fmt == "json":
-            if _summary(reader, result.__dict__ | _plain(result), fmt, as_json):
-                return
-        elif _summary(reader, result.standings, fmt, as_json):
+        # JSON: the whole answer; csv, tsv, markdown: one row per instrument.
+        whole = as_json or fmt == "json"
+        if _summary(reader, asdict(result) if whole else result.standings, fmt, as_json):
             return
     from dakg.summaries import print_treaties
 
     print_treaties(result)
-
-
-def _plain(item: Any) -> dict[str, Any]:
-    from dataclasses import asdict
-
-    return asdict(item)
 
 
 @cli.command()

@@ -192,12 +192,12 @@ def _add_standings(
             if known is None or known.as_of < table.as_of:
                 covered[(state, table.instrument)] = table
     for state, instrument in sorted(set(covered) | set(acts)):
-        table = covered.get((state, instrument))
         if state not in states:
             continue
         _state(graph, state, states[state].label)
         _instrument(graph, instrument, gazetteer().get("instrument", instrument))
-        for n, standing in enumerate(time_line(acts.get((state, instrument), []), table)):
+        line = time_line(acts.get((state, instrument), []), covered.get((state, instrument)))
+        for n, standing in enumerate(line):
             node = iris.instance("treaty-standing", f"{state}-{instrument}-{n}")
             graph.add((node, RDF.type, DAKG.TreatyStanding))
             graph.add((node, DAKG.actingState, iris.instance("state", state)))

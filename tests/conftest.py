@@ -32,6 +32,37 @@ def built(tmp_path_factory: pytest.TempPathFactory, corpus: Path) -> Path:
     return root
 
 
+def build_with_transfer(
+    corpus: Path, root: Path, sending: str, receiving: str, kind: str, day: str
+) -> Path:
+    """The bundled corpus plus a case file adding one transfer, built into ``root/data``: a
+    data gap then shows whatever the extraction finds."""
+    import shutil
+
+    copy = root / "corpus"
+    shutil.copytree(corpus, copy)
+    (copy / "cases" / "added.yaml").write_text(
+        f"case: {sending.lower()}-{receiving.lower()}\n"
+        f"title: A transfer from {sending} to {receiving} (test)\n"
+        "reviewer: dakg tests\n"
+        "date: 2026-12-03\n"
+        "facts:\n"
+        "  - kind: transfer\n"
+        "    person: Test Person\n"
+        f"    from: {sending}\n"
+        f"    to: {receiving}\n"
+        f"    transfer_kind: {kind}\n"
+        f"    date: {day}\n"
+        "    citation:\n"
+        "      title: A test citation\n"
+        "      publisher: dakg tests\n"
+        "      date: 2026-12-03\n",
+        encoding="utf-8",
+    )
+    build(copy, root / "data")
+    return root / "data"
+
+
 def doc_named(documents: dict[str, Document], prefix: str) -> Document:
     """The one document whose stem starts with ``prefix``."""
     [doc] = [d for stem, d in documents.items() if stem.startswith(prefix)]

@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
 from click.testing import CliRunner
 
 from dakg.cli import cli
-from dakg.graph.build import build
 from dakg.graph.obligations import Binding, derive, phrase
 from dakg.graph.reader import open_reader
+
+from .conftest import build_with_transfer
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -86,28 +86,8 @@ def test_the_avenues_of_complaint_follow_declarations_and_protocol_11(built: Pat
 def test_a_case_files_transfer_from_spain_gets_the_echr_obligation(
     corpus: Path, tmp_path: Path
 ) -> None:
-    copy = tmp_path / "corpus"
-    shutil.copytree(corpus, copy)
-    (copy / "cases" / "spain.yaml").write_text(
-        "case: spain-morocco\n"
-        "title: A return from Spain to Morocco (test)\n"
-        "reviewer: dakg tests\n"
-        "date: 2026-12-03\n"
-        "facts:\n"
-        "  - kind: transfer\n"
-        "    person: Test Person\n"
-        "    from: Spain\n"
-        "    to: Morocco\n"
-        "    transfer_kind: extradition\n"
-        "    date: 2016-03-01\n"
-        "    citation:\n"
-        "      title: A test citation\n"
-        "      publisher: dakg tests\n"
-        "      date: 2026-12-03\n",
-        encoding="utf-8",
-    )
-    build(copy, tmp_path / "data")
-    [row] = [t for t in derive(open_reader(tmp_path / "data"))
+    data = build_with_transfer(corpus, tmp_path, "Spain", "Morocco", "extradition", "2016-03-01")
+    [row] = [t for t in derive(open_reader(data))
              if (t.sending_iri or "").endswith("/ESP")]  # fmt: skip
     sending = {b.instrument_iri.rsplit("/", 1)[-1]: b for b in row.sending_bound}
     assert sending["echr"].status == "bound"
@@ -117,17 +97,16 @@ def test_a_case_files_transfer_from_spain_gets_the_echr_obligation(
 
 
 def test_every_in_force_date_agrees_with_its_treaty_article() -> None:
+    """tools/treaties/crosscheck.py recomputes each in-force date from its deposit."""
+    import csv
+
     path = ROOT / "tools" / "treaties" / "crosscheck.py"
     spec = importlib.util.spec_from_file_location("crosscheck", path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    rows = module.read_table() if hasattr(module, "read_table") else None
-    if rows is None:
-        import csv
-
-        with (ROOT / "graph" / "data" / "treaty_actions.csv").open(encoding="utf-8") as handle:
-            rows = list(csv.DictReader(handle))
+    with (ROOT / "graph" / "data" / "treaty_actions.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
     checked = [r for r in rows if r["instrument"] in module.RULES and r["date_in_force"]]
     assert len(checked) > 1000
     assert module.recompute(rows) == []

@@ -5,14 +5,14 @@ canned treaty-status query and through a transfer an analyst adds in a case file
 from __future__ import annotations
 
 import csv
-import shutil
 from pathlib import Path
 
 import pytest
 
-from dakg.graph.build import build
 from dakg.graph.reader import open_reader
 from dakg.queries.library import load, run
+
+from .conftest import build_with_transfer
 
 TABLE = Path(__file__).resolve().parent.parent / "graph" / "data" / "treaty_actions.csv"
 
@@ -76,28 +76,8 @@ def test_germany_is_bound_by_article_3_for_a_transfer_a_case_file_adds(
 ) -> None:
     from dakg.graph.obligations import derive
 
-    copy = tmp_path / "corpus"
-    shutil.copytree(corpus, copy)
-    (copy / "cases" / "germany.yaml").write_text(
-        "case: germany-tunisia\n"
-        "title: A return from Germany to Tunisia (test)\n"
-        "reviewer: dakg tests\n"
-        "date: 2026-12-03\n"
-        "facts:\n"
-        "  - kind: transfer\n"
-        "    person: Test Person\n"
-        "    from: Germany\n"
-        "    to: Tunisia\n"
-        "    transfer_kind: deportation\n"
-        "    date: 2010-05-01\n"
-        "    citation:\n"
-        "      title: A test citation\n"
-        "      publisher: dakg tests\n"
-        "      date: 2026-12-03\n",
-        encoding="utf-8",
-    )
-    build(copy, tmp_path / "data")
-    found = [t for t in derive(open_reader(tmp_path / "data"))
+    data = build_with_transfer(corpus, tmp_path, "Germany", "Tunisia", "deportation", "2010-05-01")
+    found = [t for t in derive(open_reader(data))
              if (t.sending_iri or "").endswith("/DEU")]  # fmt: skip
     assert found
     echr = [b for b in found[0].sending_bound if b.instrument_iri.endswith("/instrument/echr")]
