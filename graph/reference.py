@@ -114,7 +114,7 @@ def add_reference(graph: Graph) -> None:
         )
         graph.add((node, DAKG.actingState, iris.instance("state", state)))
         graph.add((node, DAKG.ofInstrument, iris.instance("instrument", instrument)))
-        if row["provision"]:
+        if row["provision"] and not row["provision"].startswith("general"):
             graph.add((node, DAKG.toProvision, _article(graph, instrument, row["provision"])))
         if row["date"]:
             add_date(graph, node, row["date"], "day", row["date"])
