@@ -25,6 +25,7 @@ FACT_TABLES = {
 # IRI columns of sources, and of the treaty actions, statements and norms obligations rest on
 NOT_ENTITIES = {
     "source_iri", "document_iri", "qualified_by_iri", "treaty_actions_iri", "norm_statements_iri",
+    "derived_from_iri",
 }  # fmt: skip
 HEAD = "".join(f"PREFIX {p}: <{n}>\n" for p, n in PREFIXES.items())
 
@@ -62,9 +63,21 @@ def test_writes_every_table_and_the_dictionary(reader: Reader, tmp_path: Path) -
         "harm.csv",
         "decisions.csv",
         "obligations.csv",
+        "treaty_standings.csv",
         "dictionary.csv",
     ]
     assert all(p.parent == tmp_path / "new" for p in paths)
+
+
+def test_treaty_standings_say_not_a_party_in_words(tables: Path) -> None:
+    rows = {r["key"]: r for r in read(tables / "treaty_standings.csv")}
+    syria = rows["SYR-cat-0"]
+    assert (syria["standing"], syria["standing_code"]) == ("not a party", "NotParty")
+    assert (syria["until"], syria["as_of"]) == ("2004-09-18", "2022-05-29")
+    assert rows["SYR-cat-1"]["standing"] == "bound"
+    assert rows["SYR-cat-1"]["derived_from_iri"].startswith(
+        "https://w3id.org/dakg/id/treaty-action/SYR-cat-accession-2004-08-19"
+    )
 
 
 @pytest.mark.parametrize("table", sorted(FACT_TABLES))
@@ -140,14 +153,14 @@ def test_entities_are_those_the_facts_name(tables: Path) -> None:
     assert entities[ID + "body/ecthr"]["kind"] == "Court"  # not also Body
     assert entities[ID + "instrument/cat/article/3"]["instrument_iri"] == ID + "instrument/cat"
     named = set()
-    for table in (*FACT_TABLES, "obligations"):
+    for table in (*FACT_TABLES, "obligations", "treaty_standings"):
         for row in read(tables / f"{table}.csv"):
             for name, cell in row.items():
                 if name.endswith("_iri") and name not in NOT_ENTITIES:
                     named |= {i for i in cell.split(" | ") if i}
     facts = {r["iri"] for t in FACT_TABLES for r in read(tables / f"{t}.csv")}
     assert named - facts - set(entities) == set()
-    assert ID + "state/FRA" not in entities  # a state no fact names
+    assert ID + "state/TWN" not in entities  # a state no fact or standing names
 
 
 def test_every_column_is_described_and_every_description_is_a_column(tables: Path) -> None:
