@@ -285,7 +285,8 @@ class DAKG(DefinedNamespace):
     BindingStatusScheme: URIRef  # Binding statuses
     Bound: URIRef  # bound
     BindingUncertain: URIRef  # uncertain
-    NotParty: URIRef  # not party
+    TreatyStandingScheme: URIRef  # Treaty standings
+    NotParty: URIRef  # not a party
     SignatoryNotParty: URIRef  # signatory, not a party
     TreatyStanding: URIRef  # Treaty standing
     TreatyTable: URIRef  # Treaty table

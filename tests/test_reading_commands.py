@@ -98,7 +98,7 @@ def test_query_list_shows_every_query() -> None:
 
 def test_query_show_prints_the_header_and_sparql() -> None:
     result = CliRunner().invoke(cli, ["query", "show", "treaty-status"])
-    assert result.output.startswith("# title: A state's treaty status on a date")
+    assert result.output.startswith("# title: A state's treaty standing on a date")
     assert "SELECT" in result.output
 
 
