@@ -5,8 +5,9 @@ the rules: per document, the findings the text states against each state's assur
 factor, each with a short verbatim substring of the sentence that shows it; ``optional``
 findings count neither way. A predicted finding is right when its giving state and factor
 match a gold finding and its sentence contains the gold substring. Documents marked
-``held_out`` were written (by someone who had not seen the rules) after the cues were set;
-each held-out set is scored apart as well.
+``held_out`` were written (by someone who had not seen the rules) after the cues were set, and
+are scored apart by what became of them: 11-22 were tuned on after (their label says
+"tuning"), so only 23-26 ("unseen") still measure the findings on texts nobody tuned to.
 
     python benchmarks/score_findings.py [--per-doc]
 """
