@@ -2,7 +2,7 @@
 
 An assurance word ("assurances", "guarantees", "promised", "Moscow's pledge") with a giving
 state: "assurances from Syria", "Tunisian guarantees", "Russian authorities promised",
-"assured by Algerian officials". The seeking state is the subject of "seek", "pursue",
+"assured by the ministry's officials". The seeking state is the subject of "seek", "pursue",
 "obtain", "rely on" or the "to" of a pledge. A statement about assurances in general
 (no giving state) is no event. "The US government says that ..." records who says so.
 """
@@ -132,7 +132,7 @@ def _giver(ctx: Context, token: Token, verb: bool) -> str | None:
             if sender is not None:
                 candidates.append(sender)
     else:
-        candidates += ctx.preps(token, "from", "of")
+        candidates += ctx.preps(token, "from")
         candidates += [
             obj
             for t in token.subtree

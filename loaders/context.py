@@ -234,7 +234,7 @@ class Context:
     # ----------------------------------------------------------------- clauses
 
     def negated(self, token: Token) -> bool:
-        """ "was not abused", "does not report being tortured", "without being charged"."""
+        """ "was not abused", a report that names no torture, "without being charged"."""
         negations = set(lexicon()["harm"]["hypothetical"]["negations"])
         if any(c.dep_ == "neg" or c.lower_ in {"never"} for c in token.children):
             return True
@@ -397,7 +397,7 @@ class Context:
             relative = r"\b(last|next|ago|later|earlier|today|yesterday|tomorrow|now|this)\b"
             if re.search(relative, text, re.I):
                 return None
-            core = _DATE_CORE.search(text)  # "September 2003 to ten years" -> "September 2003"
+            core = _DATE_CORE.search(text)  # a month, then a sentence length: the month alone
             written = core.group(0) if core else text
             parsed = parse_date(written)
             return (parsed[0], parsed[1], written) if parsed else None
@@ -482,7 +482,7 @@ def find_groups(ctx: Context) -> None:
 
 def _listed_members(ctx: Context, root: Token, group: Entity) -> None:
     """Members the text names: "the six Egyptians: A, B, C and D", "two men, A and B",
-    "one of the men, known as Detainee H"."""
+    one of a group named by a code letter."""
     sent = root.sent
     after = root.doc[root.i + 1 : sent.end]
     if len(after) and after[0].text == ":":

@@ -2,7 +2,7 @@
 
 A harm word ("tortured", "beaten in custody", "unfair trials", "convicted") whose victim
 is a person or a group. Negated harm ("during which they were not abused") and risks or
-hypotheses ("would be tortured", "at risk of torture", "fear of torture") give no fact;
+hypotheses ("would be tortured", a risk or a fear of torture) give no fact;
 hedged harm ("allegedly tortured") is marked alleged. The place is the "in" phrase, the
 state a "where" clause hangs on ("Uzbekistan, where he was tortured"), else filled in later
 from the victim's transfer.
@@ -89,7 +89,7 @@ def _before_transfer(token: Token) -> bool:
 
 
 def _disappearances(ctx: Context) -> list[Fact]:
-    """Whereabouts unknown: "reveal the whereabouts of X", "not able to locate him",
+    """Whereabouts unknown: "reveal the whereabouts of X", officials unable to find him,
     "X remains missing" (the modality is about revealing, not about the disappearance)."""
     facts = []
     for token in ctx.doc:

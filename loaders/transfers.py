@@ -46,7 +46,7 @@ def _transfer(ctx: Context, token: Token, kind: str) -> list[Fact]:
         s for obj in ctx.preps(token, "to", "into") for s in ctx.states(obj, kinds=places)
     ]
     if not destinations and token.pos_ != "VERB" and token.dep_ == "dobj":
-        # "ordered his extradition to Tunisia": the "to" hangs on the verb
+        # a court ordering someone's extradition "to" a state: the "to" hangs on the verb
         destinations = [
             s for obj in ctx.preps(token.head, "to") for s in ctx.states(obj, kinds=places)
         ]
@@ -89,7 +89,7 @@ def _transfer(ctx: Context, token: Token, kind: str) -> list[Fact]:
 def _patients(ctx: Context, token: Token) -> list[str]:
     kinds = {"person", "group"}
     if token.pos_ == "VERB":
-        undergoers = ctx.undergoers(token)  # [] for "and Turkey deported one man"
+        undergoers = ctx.undergoers(token)  # [] for a bare count of people deported, with no name
         if undergoers is not None:
             return undergoers
         if token.dep_ == "conj":
