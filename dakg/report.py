@@ -27,6 +27,8 @@ def print_report(results: dict[str, dict[str, Any]]) -> None:
     console = Console()
     for name, found in results.items():
         console.rule(Text(f"{name}: {found.get('title') or ''}"))
+        if found.get("skipped"):
+            console.print(Text(f"skipped: {found['skipped']}", style="yellow"))
         for key in _ENTITY_LISTS:
             if found.get(key):
                 line = Text(f"{key}: ", style="bold")

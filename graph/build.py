@@ -88,6 +88,8 @@ def make_dataset(
         if on_file:
             on_file(f"extracting {doc.stem}")
         extractions[doc.stem] = extract(doc)
+        if report is not None and extractions[doc.stem].skipped:
+            report.warnings.append(f"{doc.path}: {extractions[doc.stem].skipped}")
     by_stem = {doc.stem: doc for doc in documents}
     applied = apply_cases(cases or [], extractions, by_stem, strict)
     if report is not None:

@@ -20,6 +20,7 @@ from .context import Context, find_groups
 from .decisions import find_decisions
 from .gazetteer import state_table
 from .harms import find_harms
+from .language import language_name, unreadable
 from .mentions import find_mentions
 from .model import Document, Entity, Extraction, Fact
 from .nlp import parse
@@ -32,7 +33,15 @@ _SAME_EVENT_ANY_KIND = {"transfer", "proposed_transfer"}  # "deported" and "thei
 
 
 def extract(document: Document) -> Extraction:
-    """Everything the rules find in ``document``."""
+    """Everything the rules find in ``document``; nothing, with the reason, for a document
+    in a language other than English (the rules read English only)."""
+    language = unreadable(document.clean)
+    if language is not None:
+        reason = (
+            f"written in {language_name(language)} ({language}); dakg extracts from English "
+            "documents only, so nothing is extracted"
+        )
+        return Extraction(document=document, entities={}, facts=[], skipped=reason)
     doc = parse(document)
     ctx = Context(document, doc, find_mentions(document, doc))
     find_groups(ctx)
@@ -417,6 +426,7 @@ def to_json(extraction: Extraction) -> dict[str, Any]:
 
     out: dict[str, Any] = {
         "title": extraction.document.metadata.title,
+        **({"skipped": extraction.skipped} if extraction.skipped else {}),
         "persons": names("person"),
         "states": names("state"),
         "instruments": names("instrument"),

@@ -172,3 +172,4 @@ class Extraction:
     document: Document
     entities: dict[str, Entity]
     facts: list[Fact]
+    skipped: str | None = None  # why nothing was extracted, when the rules cannot read it
