@@ -155,15 +155,28 @@ def _binding(bound: Any) -> str:
     return cell
 
 
+def _assurance_heading(row: Any) -> str:
+    """Who gave it, or, for an assurance the documents say was only sought, who asked whom:
+    never "given" when nobody is said to have given it."""
+    if row.kind == "AssuranceSought":
+        seeker = row.sought_by or "a state not named"
+        return f"Assurance sought by {seeker} from {row.given_by} (only sought)"
+    if row.kind == "AssuranceReliedOn":
+        return f"Assurance from {row.given_by}, relied on"
+    return f"Assurance given by {row.given_by}"
+
+
 def print_assessment(rows: Sequence[Any], all_factors: bool) -> None:
     """Each assurance, its red flags with standard and source, and the harm that followed."""
     from rich.text import Text
 
     console = _console()
     for row in rows:
-        head = Text(f"Assurance given by {row.given_by}", style="bold")
+        head = Text(_assurance_heading(row), style="bold")
         head.append(f" about {row.about or 'no one named'}")
-        head.append(f", sought by {row.sought_by or 'not said'}  [{row.key}]", style="dim")
+        if row.kind != "AssuranceSought":
+            head.append(f", sought by {row.sought_by or 'not said'}")
+        head.append(f"  [{row.key}]", style="dim")
         if row.review == "Rejected":
             head.append("  (rejected by an analyst)", style="red")
         console.print(head)

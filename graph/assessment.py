@@ -59,6 +59,7 @@ class AssuranceAssessment:
     about: str | None
     sought_by: str | None
     review: str | None = None
+    kind: str = "AssuranceGiven"  # AssuranceSought: asked of given_by, never said to be given
     factors: list[FactorResult] = field(default_factory=list)
     harm: list[Flag] = field(default_factory=list)
 
@@ -105,6 +106,7 @@ def assess_assurances(
             about=_named(names, row["aboutIri"]),
             sought_by=_named(names, row["seekerIri"]),
             review=_value(row["review"], tail=True),
+            kind=_value(row["kind"], tail=True) or "AssuranceGiven",
         )
         found: dict[str, list[Flag]] = {}
         findings = reader.select(sparql("assessment-findings"), {"a": _term(row["a"])})

@@ -228,3 +228,17 @@ def test_findings_of_a_new_document(tmp_path: Path) -> None:
     assert "NoVerification" not in factors
     # A court examined the assurances: no finding of missing review.
     assert "NoDomesticReview" not in factors
+
+
+def test_an_assurance_only_sought_is_never_shown_as_given(built: Path) -> None:
+    from click.testing import CliRunner
+
+    from dakg.cli import cli
+
+    shown = CliRunner().invoke(cli, ["assess", "--data-dir", str(built)], terminal_width=200)
+    assert shown.exit_code == 0, shown.output
+    assert "Assurance sought by United States from Uzbekistan (only sought)" in shown.output
+    assert "Assurance given by Uzbekistan" not in shown.output
+    rows = assess_assurances(built)
+    yusupov = [r for r in rows if r.about and "Yusupov" in r.about]
+    assert yusupov and all(r.kind == "AssuranceSought" for r in yusupov)
