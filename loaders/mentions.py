@@ -309,9 +309,36 @@ def _person_span(ent: Span) -> tuple[int, int] | None:
         return None
     if city_state(text):  # "Düsseldorf" tagged as a person
         return None
+    if _not_a_who(ent):
+        return None
     if gazetteer().by_label(text) or (len(tokens) == 1 and _dictionary_words(text)):
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+# Verbs and nouns of holding someone somewhere: what follows their "in" or "at" is a place.
+_HOLDING = frozenset(
+    {
+        "hold", "detain", "imprison", "jail", "gaol", "keep", "incarcerate", "confine",
+        "intern", "lock", "house", "detention", "custody", "imprisonment", "incarceration",
+        "confinement", "internment",
+    }
+)  # fmt: skip
+
+
+def _not_a_who(ent: Span) -> bool:
+    """A name the sentence uses as a thing or a place, whatever the recogniser said: one
+    after "the" (a person's name takes no article: "the Audiencia Nacional", "the Bouchoucha
+    centre"), or the object of "in" or "at" after a verb or noun of holding someone ("held in
+    Oukacha", "his detention at Tazmamart")."""
+    first = ent[0]
+    before = ent.doc[first.i - 1] if first.i > 0 else None
+    if before is not None and before.lower_ == "the" and before.dep_ == "det":
+        return True
+    prep = ent.root.head
+    if ent.root.dep_ == "pobj" and prep.lower_ in {"in", "at", "inside"}:
+        return prep.head.lemma_.lower() in _HOLDING
+    return False
 
 
 def _name_chains(doc: Doc) -> list[Span]:
