@@ -373,13 +373,17 @@ class Context:
         while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
             clause = clause.head
         subtree = {t.i for t in clause.subtree if _in_clause(t, clause)}
-        if clause.dep_ == "relcl":  # "held in 2003 at a centre, where he was beaten"
+        if clause.dep_ == "relcl" and not _before_or_since(clause):
+            # "held in 2003 at a centre, where he was beaten": the same time
             outer = clause.head
             while outer.pos_ not in {"VERB", "AUX"} and outer.head.i != outer.i:
                 outer = outer.head
             subtree |= {t.i for t in outer.subtree if _in_clause(t, outer)}
         candidates = [
-            e for e in token.sent.ents if e.label_ == "DATE" and (not local or e.start in subtree)
+            e
+            for e in token.sent.ents
+            if e.label_ == "DATE"
+            and (e.start in subtree or not (local or _dates_another_event(e, clause)))
         ]
         if not candidates:
             return None
@@ -419,6 +423,26 @@ class Context:
             if item not in seen:
                 seen.append(item)
         return seen
+
+
+def _before_or_since(clause: Token) -> bool:
+    """A clause set before its sentence's time ("where he had been held") or running up to
+    it ("detained since his arrival"): it does not share the sentence's date."""
+    perfect = any(
+        c.lemma_ == "have" and c.tag_ == "VBD" for c in clause.children if c.dep_ == "aux"
+    )
+    return perfect or any(c.lower_ == "since" for c in clause.children)
+
+
+def _dates_another_event(date: Span, clause: Token) -> bool:
+    """Whether a date outside ``clause`` dates a verb of its own, with its own subject ("On
+    12 May a consul visited him, where he had been held"): the date belongs to that event."""
+    head = date.root
+    while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
+        head = head.head
+    if head.i == clause.i or head.pos_ not in {"VERB", "AUX"}:
+        return False
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children)
 
 
 def _in_clause(token: Token, clause: Token) -> bool:

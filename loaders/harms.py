@@ -56,6 +56,10 @@ def find_harms(ctx: Context) -> list[Fact]:
         perpetrator = _perpetrator(ctx, token)
         notes = ["before the transfer"] if _before_transfer(token) else []
         dated = ctx.date(token, local=True)
+        if dated and _where_someone_was(token, table):
+            # "visited him in prison on 12 May": the date is the visit's; he was held then
+            notes.append(f"in {token.lower_} on {dated[2]} (that date is another event's)")
+            dated = None
         for victim in victims:
             fact = Fact(
                 kind="outcome",
@@ -76,6 +80,15 @@ def find_harms(ctx: Context) -> list[Fact]:
                 fact.date, fact.date_precision, fact.date_text = dated
             facts.append(fact)
     return facts
+
+
+def _where_someone_was(token: Token, table: dict[str, str]) -> bool:
+    """A harm noun that only says where someone was when something else happened: the object
+    of "in" or "at" on a verb that is no harm ("visited him in prison")."""
+    prep = token.head
+    if token.pos_ != "NOUN" or token.dep_ != "pobj" or prep.lower_ not in {"in", "at"}:
+        return False
+    return prep.head.lemma_.lower() not in table
 
 
 def _before_transfer(token: Token) -> bool:
