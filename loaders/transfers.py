@@ -57,7 +57,7 @@ def _transfer(ctx: Context, token: Token, kind: str) -> list[Fact]:
     if lemma in _NEEDS_DIRECTION and not destinations and not direction and not planned:
         return []
     patients = _patients(ctx, token)
-    if not patients:
+    if not patients or _only_asked_about(token):
         return []
     if ctx.negated(token) or ctx.conditional(token):
         return []
@@ -170,6 +170,23 @@ def _near_patient(ctx: Context, offset: int, token: Token) -> bool:
     return any(
         ctx.phrase(o)[0] <= offset < ctx.phrase(o)[1] for o in ctx.preps(token, "through", "via")
     )
+
+
+def _only_asked_about(token: Token) -> bool:
+    """A transfer the sentence only asks about: the matter of an inquiry, a question or a
+    demand for one ("urged X to open an inquiry into the extradition of Y", "asked whether
+    the deportation was lawful"). It says neither that the transfer happened nor that it is
+    planned."""
+    asked = lexicon()["transfer"]["asked"]
+    prep = token.head
+    if token.dep_ == "pobj" and prep.lower_ in {"into", "about", "over", "on", "regarding"}:
+        if prep.head.lemma_.lower() in asked["nouns"]:
+            return True
+    clause = token
+    while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+        clause = clause.head
+    marked = any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in clause.children)
+    return marked and clause.head.lemma_.lower() in asked["verbs"]
 
 
 def _status(ctx: Context, token: Token) -> str:
