@@ -97,7 +97,24 @@ def apply_cases(
         applied.added[case.slug] = [
             _added(case, item.fields, item.line, documents, applied) for item in case.facts
         ]
+    rejected = {key for key, (_, status) in applied.status.items() if status == "rejected"}
+    for extraction in extractions.values():
+        _drop_rejected_inferences(extraction, rejected)
     return applied
+
+
+def _drop_rejected_inferences(extraction: Extraction, rejected: set[str]) -> None:
+    """A member inferred from harm facts (harmed where the group was sent) stops being one
+    when an analyst rejects every fact the inference rested on."""
+    for entity in extraction.entities.values():
+        for member in sorted(entity.inferred_members):
+            basis = [
+                f.key
+                for f in extraction.facts
+                if f.kind == "outcome" and f.fields.get("person") == member
+            ]
+            if basis and all(key in rejected for key in basis):
+                entity.inferred_members.discard(member)
 
 
 def _rename(extraction: Extraction, old: str, new: str, label: str | None = None) -> None:

@@ -435,14 +435,13 @@ def _before_or_since(clause: Token) -> bool:
 
 
 def _dates_another_event(date: Span, clause: Token) -> bool:
-    """Whether a date outside ``clause`` dates a verb of its own, with its own subject ("On
-    12 May a consul visited him, where he had been held"): the date belongs to that event."""
+    """Whether a date outside ``clause`` hangs on a verb of its own ("On 12 May a consul
+    visited him, where he had been held"; "sent home in 2004 despite a pledge"; "a report
+    released today"): the date belongs to that verb's event, not to this one."""
     head = date.root
     while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
         head = head.head
-    if head.i == clause.i or head.pos_ not in {"VERB", "AUX"}:
-        return False
-    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children)
+    return head.i != clause.i and head.pos_ in {"VERB", "AUX"}
 
 
 def _in_clause(token: Token, clause: Token) -> bool:

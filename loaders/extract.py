@@ -274,8 +274,14 @@ def _members(ctx: Context, facts: list[Fact]) -> None:
         return
     group = ctx.mentions.entities[groups.pop()]
     moved = {f.fields["person"] for f in facts if f.kind == "transfer"}
+    # The document's own staff and spokespeople are never members: whoever holds a role in an
+    # organisation, or is the source a statement is attributed to.
+    staff = {str(f.fields.get("person")) for f in facts if f.kind == "role"}
+    staff |= {f.attributed_to for f in facts if f.attributed_to}
     for fact in facts:
         person = str(fact.fields.get("person"))
+        if person in staff:
+            continue
         if fact.kind == "outcome" and person.startswith("person:") and person not in moved:
             if person not in group.members:
                 group.inferred_members.add(person)

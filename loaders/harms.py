@@ -16,7 +16,7 @@ from .context import Context, lexicon
 from .model import Fact
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 _METHODS = {"beat", "beating", "shackle", "rape", "assault"}
 _SPEECH = {"say", "tell", "state", "add", "note", "explain", "warn", "argue"}
@@ -149,7 +149,21 @@ def _only_person(ctx: Context, token: Token) -> list[str]:
         if sent.start_char <= m.start < sent.end_char and m.ref.split(":")[0] in {"person"}
     }
     refs |= {r for i, r in ctx.groups.items() if sent.start <= i < sent.end}
+    refs -= _speakers(ctx, sent)
     return sorted(refs) if len(refs) == 1 else []
+
+
+# Verbs that report speech: their subject speaks about the harm, it does not suffer it.
+_SPEECH = {"say", "tell", "add", "explain", "note", "state", "remark", "comment", "argue"}
+
+
+def _speakers(ctx: Context, sent: Span) -> set[str]:
+    """The persons a sentence quotes ("..., said Bogert"): subjects of a verb of speech."""
+    out: set[str] = set()
+    for token in sent:
+        if token.dep_ == "nsubj" and token.head.lemma_.lower() in _SPEECH:
+            out |= set(ctx.refs(token, {"person"}))
+    return out
 
 
 def _unfair(token: Token) -> bool:
