@@ -278,6 +278,9 @@ def _members(ctx: Context, facts: list[Fact]) -> None:
     # organisation, or is the source a statement is attributed to.
     staff = {str(f.fields.get("person")) for f in facts if f.kind == "role"}
     staff |= {f.attributed_to for f in facts if f.attributed_to}
+    for person in _described_as(ctx, group) - staff - moved:  # "former detainee X"
+        if person not in group.members:
+            group.inferred_members.add(person)
     for fact in facts:
         person = str(fact.fields.get("person"))
         if person in staff:
@@ -285,6 +288,24 @@ def _members(ctx: Context, facts: list[Fact]) -> None:
         if fact.kind == "outcome" and person.startswith("person:") and person not in moved:
             if person not in group.members:
                 group.inferred_members.add(person)
+
+
+def _described_as(ctx: Context, group: Entity) -> set[str]:
+    """Persons the text introduces by the noun it calls the group by ("former detainee X",
+    where the group is "former Guantanamo detainees"): members by the document's own words."""
+    nouns = {n.split()[-1].lower().removesuffix("s") for n in {group.label, *group.aliases} if n}
+    out: set[str] = set()
+    for mention in ctx.mentions.mentions:
+        if not mention.ref.startswith("person:"):
+            continue
+        span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or span.start == 0:
+            continue
+        before = ctx.doc[span.start - 1]
+        described = before.lower_.removesuffix("s") in nouns
+        if described and before.dep_ in {"compound", "amod", "nmod", "appos"}:
+            out.add(mention.ref)
+    return out
 
 
 def _keyed(fact: Fact) -> dict[str, str | None]:
