@@ -92,6 +92,7 @@ def assess_assurances(
         values["subject"] = [iri(s) for s in subjects]
     factors = _factors(reader)
     out = []
+    seen: dict[str, AssuranceAssessment] = {}
     rows = reader.select(sparql("assessment-assurances"), values)
     names = reader.labels(
         t.value
@@ -137,8 +138,24 @@ def assess_assurances(
                         date=_text(harm["date"]) or "date not given",
                     )
                 )
-        out.append(item)
+        happening = _value(row["happening"]) or item.key
+        if happening in seen:
+            _fold(seen[happening], item)
+        else:
+            seen[happening] = item
+            out.append(item)
     return out
+
+
+def _fold(into: AssuranceAssessment, other: AssuranceAssessment) -> None:
+    """Another report of the same assurance: its red flags and harm join the first's, each
+    passage once; the first report's key stands for the event."""
+    for mine, theirs in zip(into.factors, other.factors, strict=True):
+        quotes = {f.quote for f in mine.findings}
+        mine.findings += [f for f in theirs.findings if f.quote not in quotes]
+    quotes = {h.quote for h in into.harm}
+    into.harm += [h for h in other.harm if h.quote not in quotes]
+    into.sought_by = into.sought_by or other.sought_by
 
 
 def _factors(reader: Reader) -> dict[str, tuple[str, str, str | None, str | None]]:

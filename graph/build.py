@@ -19,6 +19,7 @@ from dakg.ontology.namespace import ONTOLOGY_PATH
 from . import iris
 from .cases import add_case, apply_cases, case_graph
 from .documents import add_document
+from .events import add_happenings
 from .facts import add_extraction
 from .norms import add_norms, reference_documents
 from .obligations import add_obligations
@@ -112,6 +113,8 @@ def make_dataset(
         report.warnings += skipped
     store = memory_store(dataset)  # the build's own queries over what it made
     propose_cases(dataset, store)
+    add_happenings(dataset, store)
+    store = memory_store(dataset)  # the obligations read the happenings
     add_obligations(dataset, store)
     return dataset
 

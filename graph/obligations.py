@@ -244,7 +244,7 @@ def derive(
     values: dict[str, Any] = dict(review_filter(include_rejected))
     if subjects is not None:
         values["p"] = [iri_term(s) for s in subjects]
-    rows = reader.select(sparql("obligation-transfers"), values)
+    rows = _one_per_happening(reader.select(sparql("obligation-transfers"), values))
     iris = {t.value for row in rows for v in ("who", "from", "to") if (t := row[v]) is not None}
     names = reader.labels(iris)
     for row in rows:
@@ -277,6 +277,34 @@ def derive(
             )
         )
     return out
+
+
+def _one_per_happening(rows: list[Any]) -> list[Any]:
+    """One row per event: of the facts a happening groups (graph/events), the one with the
+    narrowest dated span stands for it (a case file's dated fact over an undated report), and
+    an origin another report names fills a gap."""
+    chosen: dict[str, Any] = {}
+    for row in rows:
+        key = value(row, "happening") if row["happening"] is not None else value(row, "transfer")
+        known = chosen.get(key)
+        if known is None or _narrower(row, known):
+            if known is not None and row["from"] is None and known["from"] is not None:
+                row = {**row, "from": known["from"]}
+            chosen[key] = row
+        elif known["from"] is None and row["from"] is not None:
+            chosen[key] = {**known, "from": row["from"]}
+    return list(chosen.values())
+
+
+def _narrower(row: Any, than: Any) -> bool:
+    """Whether ``row``'s date is more precise than ``than``'s (any date beats none)."""
+    if row["start"] is None:
+        return False
+    if than["start"] is None:
+        return True
+    span = date.fromisoformat(value(row, "end")) - date.fromisoformat(value(row, "start"))
+    other = date.fromisoformat(value(than, "end")) - date.fromisoformat(value(than, "start"))
+    return span < other
 
 
 def transfer_obligations(

@@ -285,6 +285,8 @@ class DAKG(DefinedNamespace):
     BindingStatusScheme: URIRef  # Binding statuses
     Bound: URIRef  # bound
     BindingUncertain: URIRef  # uncertain
+    Happening: URIRef  # Happening
+    includesFact: URIRef  # includes fact
     TreatyStandingScheme: URIRef  # Treaty standings
     NotParty: URIRef  # not a party
     SignatoryNotParty: URIRef  # signatory, not a party
