@@ -61,3 +61,17 @@ def test_without_the_case_files_transfer_the_extracted_happening_stays(
     build(copy, tmp_path / "data")
     [rendition] = arar(transfer_obligations(tmp_path / "data"))
     assert rendition.transfer.endswith("transfer-838964ec9714") and rendition.date is None
+
+
+def test_dakg_show_lists_the_facts_merged_and_why(built: Path) -> None:
+    from click.testing import CliRunner
+
+    from dakg.cli import cli
+
+    shown = CliRunner().invoke(
+        cli, ["show", "Maher Arar", "--format", "csv", "--data-dir", str(built)]
+    )
+    assert shown.exit_code == 0, shown.output
+    [line] = [x for x in shown.output.splitlines() if x.startswith(
+        "https://w3id.org/dakg/id/transfer/transfer-838964ec9714,")]  # fmt: skip
+    assert "/transfer/transfer-eaa015d2e51b" in line and "Merged: same person" in line
