@@ -113,7 +113,7 @@ def make_dataset(
         report.warnings += skipped
     store = memory_store(dataset)  # the build's own queries over what it made
     propose_cases(dataset, store)
-    add_happenings(dataset, store)
+    add_happenings(dataset, store, frozenset(k for case in cases or [] for k in case.separate))
     store = memory_store(dataset)  # the obligations read the happenings
     add_obligations(dataset, store)
     return dataset

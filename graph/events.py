@@ -9,8 +9,9 @@ named, with the same status and dates that can be the same day (an undated repor
 any date); two assurances when they concern the same person, are given by the same state,
 sought by the same one (or one not named), with compatible dates. A case file's dated fact
 thus joins the extracted undated one instead of adding a second event. Facts that disagree
-on a destination or a date stay apart. Readers (``dakg obligations``, ``dakg assess``) take
-one answer per happening; a fact an analyst rejects leaves its happening.
+on a destination or a date stay apart, and a case file's ``separate`` list undoes a merge.
+Readers (``dakg obligations``, ``dakg assess``) take one answer per happening; a fact an
+analyst rejects leaves its happening.
 """
 
 from __future__ import annotations
@@ -94,11 +95,19 @@ def _either(x: str | None, y: str | None) -> bool:
     return x is None or y is None or x == y
 
 
-def resolve(reported: list[Reported]) -> list[list[Reported]]:
-    """The happenings: groups of facts that report one event, each fact in one group."""
+def resolve(reported: list[Reported], apart: frozenset[str] = frozenset()) -> list[list[Reported]]:
+    """The happenings: groups of facts that report one event, each fact in one group; a fact
+    whose key a case file lists under ``separate`` stands alone."""
     groups: list[list[Reported]] = []
     for fact in reported:
-        joined = [g for g in groups if all(same_happening(fact, other) for other in g)]
+        alone = fact.iri.rsplit("/", 1)[-1] in apart
+        joined = [
+            g
+            for g in groups
+            if not alone
+            and not any(o.iri.rsplit("/", 1)[-1] in apart for o in g)
+            and all(same_happening(fact, other) for other in g)
+        ]
         if joined:
             joined[0].append(fact)
         else:
@@ -106,9 +115,9 @@ def resolve(reported: list[Reported]) -> list[list[Reported]]:
     return groups
 
 
-def add_happenings(dataset: Dataset, store: Store) -> int:
-    """Write one ``dakg:Happening`` per event reported more than once into ``graph/events``;
-    return how many."""
+def add_happenings(dataset: Dataset, store: Store, apart: frozenset[str] = frozenset()) -> int:
+    """Write one ``dakg:Happening`` per event reported more than once into ``graph/events``
+    (the facts of ``apart`` kept out); return how many."""
     from rdflib import RDF, RDFS, Literal, URIRef
     from rdflib.namespace import PROV
 
@@ -118,7 +127,7 @@ def add_happenings(dataset: Dataset, store: Store) -> int:
 
     graph = dataset.graph(URIRef(iris.GRAPH + "events"))
     count = 0
-    for group in resolve(read_reported(StoreReader(store))):
+    for group in resolve(read_reported(StoreReader(store)), apart):
         if len(group) < 2:
             continue
         anchor = group[0].iri.rsplit("/", 1)[-1]

@@ -60,6 +60,7 @@ class CaseFile:
     facts: list[AddedFact]
     merges: list[dict[str, str]] = field(default_factory=list)
     splits: list[dict[str, Any]] = field(default_factory=list)
+    separate: list[str] = field(default_factory=list)  # fact keys kept out of happenings
     confidential: bool = False
 
 
@@ -130,6 +131,7 @@ def read_case(path: Path) -> CaseFile:
         facts=facts,
         merges=list(data.get("merge", [])),
         splits=list(data.get("split", [])),
+        separate=[item["fact"] for item in data.get("separate", [])],
         confidential=bool(data.get("confidential", False)),
     )
 

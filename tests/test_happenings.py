@@ -75,3 +75,12 @@ def test_dakg_show_lists_the_facts_merged_and_why(built: Path) -> None:
     [line] = [x for x in shown.output.splitlines() if x.startswith(
         "https://w3id.org/dakg/id/transfer/transfer-838964ec9714,")]  # fmt: skip
     assert "/transfer/transfer-eaa015d2e51b" in line and "Merged: same person" in line
+
+
+def test_a_case_file_keeps_two_reports_apart(corpus: Path, tmp_path: Path) -> None:
+    case = (
+        "case: test-apart\ntitle: t\nreviewer: r\ndate: 2026-12-03\n"
+        "separate:\n  - fact: transfer-838964ec9714\n    note: a test\n"
+    )
+    build(corpus_copy(corpus, tmp_path, {"test-apart": case}), tmp_path / "data")
+    assert len(arar(transfer_obligations(tmp_path / "data"))) == 2
