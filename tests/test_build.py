@@ -86,6 +86,7 @@ def test_each_document_has_its_own_named_graph(built: Path, documents: dict[str,
         base + "ontology",
         base + "reference",
         base + "obligations",
+        base + "events",
         base + "build",
     } == graphs
 
