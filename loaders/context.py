@@ -114,8 +114,9 @@ _NUMBERS = {
 
 
 @cache
+@cache
 def lexicon() -> dict[str, Any]:
-    """The trigger words of ``data/lexicon.toml``."""
+    """The trigger words of ``data/lexicon.toml`` (read once; callers only read it)."""
     return tomllib.loads(_LEXICON.read_text(encoding="utf-8"))
 
 

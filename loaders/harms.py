@@ -153,10 +153,6 @@ def _only_person(ctx: Context, token: Token) -> list[str]:
     return sorted(refs) if len(refs) == 1 else []
 
 
-# Verbs that report speech: their subject speaks about the harm, it does not suffer it.
-_SPEECH = {"say", "tell", "add", "explain", "note", "state", "remark", "comment", "argue"}
-
-
 def _speakers(ctx: Context, sent: Span) -> set[str]:
     """The persons a sentence quotes ("..., said Bogert"): subjects of a verb of speech."""
     out: set[str] = set()

@@ -14,7 +14,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .gazetteer import (
     Match,
@@ -84,9 +84,13 @@ _ARTICLE = re.compile(
 
 
 @cache
+def _lexicon() -> dict[str, Any]:
+    return tomllib.loads(_LEXICON.read_text(encoding="utf-8"))
+
+
+@cache
 def actor_nouns() -> frozenset[str]:
-    data = tomllib.loads(_LEXICON.read_text(encoding="utf-8"))
-    return frozenset(data["actors"]["nouns"])
+    return frozenset(_lexicon()["actors"]["nouns"])
 
 
 @dataclass
@@ -316,16 +320,6 @@ def _person_span(ent: Span) -> tuple[int, int] | None:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
-# Verbs and nouns of holding someone somewhere: what follows their "in" or "at" is a place.
-_HOLDING = frozenset(
-    {
-        "hold", "detain", "imprison", "jail", "gaol", "keep", "incarcerate", "confine",
-        "intern", "lock", "house", "detention", "custody", "imprisonment", "incarceration",
-        "confinement", "internment",
-    }
-)  # fmt: skip
-
-
 def _not_a_who(ent: Span) -> bool:
     """A name the sentence uses as a thing or a place, whatever the recogniser said: one
     after "the" (a person's name takes no article: "the Audiencia Nacional", "the Bouchoucha
@@ -337,7 +331,7 @@ def _not_a_who(ent: Span) -> bool:
         return True
     prep = ent.root.head
     if ent.root.dep_ == "pobj" and prep.lower_ in {"in", "at", "inside"}:
-        return prep.head.lemma_.lower() in _HOLDING
+        return prep.head.lemma_.lower() in _lexicon()["mentions"]["holding"]
     return False
 
 

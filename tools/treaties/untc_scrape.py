@@ -174,16 +174,20 @@ def alpha3(name: str) -> str | None:
     return None
 
 
-def read_scrape(git_dir: str, stem: str) -> list[list[str]]:
-    """Rows (header dropped) of treaties/<stem>.csv at COMMIT of the fetched repository."""
-    text = subprocess.run(
-        ["git", f"--git-dir={git_dir}", "show", f"{COMMIT}:treaties/{stem}.csv"],
+def git_show(git_dir: str, path: str) -> str:
+    """A file of the fetched repository at COMMIT."""
+    return subprocess.run(
+        ["git", f"--git-dir={git_dir}", "show", f"{COMMIT}:{path}"],
         check=True,
         capture_output=True,
         text=True,
         encoding="utf-8",
     ).stdout
-    return list(csv.reader(text.splitlines()))[1:]
+
+
+def read_scrape(git_dir: str, stem: str) -> list[list[str]]:
+    """Rows (header dropped) of treaties/<stem>.csv at COMMIT of the fetched repository."""
+    return list(csv.reader(git_show(git_dir, f"treaties/{stem}.csv").splitlines()))[1:]
 
 
 def parse_cell(cell: str) -> tuple[date, str]:

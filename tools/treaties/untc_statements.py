@@ -33,14 +33,13 @@ from __future__ import annotations
 import argparse
 import csv
 import re
-import subprocess
 import sys
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from untc_scrape import COMMIT, INSTRUMENTS, alpha3  # noqa: E402
+from untc_scrape import INSTRUMENTS, alpha3, git_show  # noqa: E402
 
 EXISTING = Path(__file__).parents[2] / "graph" / "data" / "treaty_statements.csv"
 FIELDS = [
@@ -1154,17 +1153,6 @@ POST_NOTES = {
         "(" + VERDRAGEN + "): 'Burundi 15-03-1971' before the same text."
     ),
 }
-
-
-def git_show(git_dir: str, path: str) -> str:
-    """A file of the fetched repository at COMMIT."""
-    return subprocess.run(
-        ["git", f"--git-dir={git_dir}", "show", f"{COMMIT}:{path}"],
-        check=True,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-    ).stdout
 
 
 def sections(text: str) -> dict[str, str]:
