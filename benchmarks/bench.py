@@ -33,6 +33,23 @@ def run(*args: str) -> None:
     subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
+def on_both_corpora(measure: Callable[[Path, int, str], None], scale: int, repeat: int) -> None:
+    """Build the bundled corpus and (unless ``scale`` is 0) one of ``scale`` files, and run
+    ``measure(store, repeat, label)`` on each."""
+    from dakg.graph.build import build
+    from dakg.graph.store import current_path
+    from dakg.loaders.corpus import bundled_corpus
+
+    corpus = bundled_corpus()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_path = Path(tmp)
+        build(corpus, tmp_path / "small")
+        measure(current_path(tmp_path / "small"), repeat, "bundled corpus")
+        if scale:
+            build(scaled_corpus(corpus, tmp_path / "scaled", scale), tmp_path / "big")
+            measure(current_path(tmp_path / "big"), repeat, f"scaled corpus ({scale} files)")
+
+
 def scaled_corpus(source: Path, target: Path, files: int) -> Path:
     """Copy the corpus's documents round-robin into ``target`` until it holds ``files`` files."""
     import csv

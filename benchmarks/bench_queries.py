@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from bench import scaled_corpus, timed  # noqa: E402
+from bench import on_both_corpora, timed  # noqa: E402
 
 
 def measure(path: Path, repeat: int, label: str) -> None:
@@ -74,17 +74,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5, help="repetitions of the store timing")
     args = parser.parse_args()
 
-    from dakg.graph.build import build
-    from dakg.graph.store import current_path
-    from dakg.loaders.corpus import bundled_corpus
-
-    corpus = bundled_corpus()
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp_path = Path(tmp)
-        build(corpus, tmp_path / "small")
-        measure(current_path(tmp_path / "small"), args.repeat, "bundled corpus")
-        build(scaled_corpus(corpus, tmp_path / "scaled", args.scale), tmp_path / "big")
-        measure(current_path(tmp_path / "big"), args.repeat, f"scaled corpus ({args.scale} files)")
+    on_both_corpora(measure, args.scale, args.repeat)
 
 
 if __name__ == "__main__":

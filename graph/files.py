@@ -66,6 +66,18 @@ def _copy(chunks: Iterable[bytes], stream: BinaryIO) -> None:
         stream.write(chunk)
 
 
+def staging_folder(
+    folder: Path, marker: str, refusal: str, error: type[DakgError] = DakgError
+) -> Path:
+    """A new empty folder beside ``folder`` to build its replacement in (then
+    :func:`replace_folder`); a ``folder`` that exists without ``marker`` is not dakg's to
+    replace, and ``refusal`` says so."""
+    if folder.exists() and not (folder / marker).exists():
+        raise error(f"{folder}: {refusal}")
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+
+
 def replace_folder(new: Path, folder: Path) -> None:
     """Put a completed folder in place of the old one, removing the old one only after."""
     import shutil

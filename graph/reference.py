@@ -148,9 +148,9 @@ def _act(iri: str, action: str, day: Literal | None, row: dict[str, str]) -> Act
     return Act(iri, kind, day.toPython(), row["verified"].strip().lower() == "yes")
 
 
-def read_tables() -> list[Table]:
-    """The reference tables of ``data/treaty_tables.csv``: "all" is every state of
-    ``data/un-members.csv``; ``except`` lists the states a table does not cover."""
+def _tables() -> list[tuple[Table, dict[str, str]]]:
+    """The reference tables of ``data/treaty_tables.csv``, each with its row: "all" is every
+    state of ``data/un-members.csv``; ``except`` lists the states a table does not cover."""
     members = frozenset(row["iso3"] for row in _rows("un-members.csv"))
     tables = []
     for line, row in enumerate(_rows("treaty_tables.csv"), start=2):
@@ -159,15 +159,14 @@ def read_tables() -> list[Table]:
         as_of = _day(row["as_of"], where)
         if as_of is None:
             raise DakgError(f"{where}: a table needs its as_of date")
-        tables.append(
-            Table(
-                str(iris.instance("treaty-table", row["table"])),
-                row["instrument"],
-                listed - frozenset(row["except"].split()),
-                as_of.toPython(),
-                row["verified"].strip().lower() == "yes",
-            )
+        table = Table(
+            str(iris.instance("treaty-table", row["table"])),
+            row["instrument"],
+            listed - frozenset(row["except"].split()),
+            as_of.toPython(),
+            row["verified"].strip().lower() == "yes",
         )
+        tables.append((table, row))
     return tables
 
 
@@ -178,10 +177,8 @@ def _add_standings(
     from dakg.loaders.gazetteer import gazetteer
 
     covered: dict[tuple[str, str], Table] = {}
-    rows = {row["table"]: row for row in _rows("treaty_tables.csv")}
-    for table in read_tables():
+    for table, row in _tables():
         node = URIRef(table.iri)
-        row = rows[table.iri.rsplit("/", 1)[-1]]
         graph.add((node, RDF.type, DAKG.TreatyTable))
         graph.add((node, RDFS.label, Literal(row["title"])))
         graph.add((node, DAKG.ofInstrument, iris.instance("instrument", table.instrument)))

@@ -7,15 +7,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from dakg.errors import DakgError
 from dakg.ontology.namespace import ONTOLOGY_PATH, SHAPES_PATH
 
 from .export import CONTEXT_PATH, Selection, _sorted_prefixes, export_bytes, select_quads
-from .files import replace_folder
+from .files import replace_folder, staging_folder
 from .reader import Reader
 
 MARKER = ".dakg-release"
@@ -49,10 +47,7 @@ def release(
     from .release_files import deterministic_zip, partner_readme, write_checksums
 
     folder = folder.resolve()
-    if folder.exists() and not (folder / MARKER).exists():
-        raise DakgError(f"{folder}: exists and is not a dakg release folder; choose another")
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    work = staging_folder(folder, MARKER, "exists and is not a dakg release folder; choose another")
     try:
         selection = Selection(include_rejected=include_rejected)
         turtle, _ = export_bytes(reader, "turtle", selection, redactor)

@@ -9,9 +9,8 @@ are identical and a partner can compare theirs with the published digest.
 from __future__ import annotations
 
 import hashlib
-import os
+import io
 import re
-import tempfile
 import zipfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -19,7 +18,7 @@ from pathlib import Path
 from dakg.errors import DakgError
 
 from .describe import LICENCE, SourceDocument, file_role, release_info
-from .files import write_atomically
+from .files import write_atomically, write_bytes
 from .reader import Reader
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -59,22 +58,12 @@ def deterministic_zip(folder: Path, zip_path: Path) -> Path:
     source, zip_path = folder.resolve(), zip_path.resolve()
     inside = zip_path.relative_to(source).as_posix() if zip_path.is_relative_to(source) else ""
     names = bundle_files(source, exclude=(inside,))
-    try:
-        zip_path.parent.mkdir(parents=True, exist_ok=True)
-        handle, tmp = tempfile.mkstemp(
-            prefix=f".{zip_path.name}.", suffix=".tmp", dir=zip_path.parent
-        )
-        try:
-            with os.fdopen(handle, "wb") as out, zipfile.ZipFile(out, "w") as archive:
-                for name in names:
-                    data = (source / name).read_bytes()
-                    archive.writestr(_entry(f"{source.name}/{name}"), data, compresslevel=ZIP_LEVEL)
-            os.replace(tmp, zip_path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as err:
-        raise DakgError(f"{zip_path}: cannot write ({err.strerror or err})") from None
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in names:
+            data = (source / name).read_bytes()
+            archive.writestr(_entry(f"{source.name}/{name}"), data, compresslevel=ZIP_LEVEL)
+    write_bytes(zip_path, [buffer.getvalue()])
     return zip_path
 
 

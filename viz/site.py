@@ -5,14 +5,13 @@ swapped in only when complete, so a failed drawing never loses the previous view
 from __future__ import annotations
 
 import shutil
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
 from dakg.errors import ViewError
-from dakg.graph.files import replace_folder, write_atomically
+from dakg.graph.files import replace_folder, staging_folder, write_atomically
 from dakg.graph.reader import Reader, iri, sparql, value
 
 from .model import QUERIES, GraphData, read_graph, slug
@@ -100,10 +99,8 @@ def draw_folder(
     the_stamp = stamp(data, filters_of(data, redactor))
     redact = redactor if redactor is not None and redactor.active else None
     out = out.resolve()
-    if out.exists() and not (out / MARKER).exists():
-        raise ViewError(f"{out}: exists and is not a folder of dakg views; choose another -o")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    refusal = "exists and is not a folder of dakg views; choose another -o"
+    work = staging_folder(out, MARKER, refusal, ViewError)
     try:
         _copy_assets(work / "assets")
         (work / MARKER).write_text("dakg views: this folder is replaced by the next dakg viz\n")
