@@ -87,6 +87,8 @@ def print_obligations(rows: Sequence[Any]) -> None:
                 if b is not None and b.status in {"bound", "uncertain"}:
                     qualified += [q for q in b.qualified_by if q not in qualified]
         console.print(table)
+        if row.disagreement:
+            console.print(Text(f"  {row.disagreement}", style="yellow"))
         for text in qualified:
             console.print(Text(f"  qualified by {text}"))
     _print_as_of(console, [b for row in rows for b in row.sending_bound + row.receiving_bound])
@@ -158,9 +160,11 @@ def _binding(bound: Any) -> str:
 def _assurance_heading(row: Any) -> str:
     """Who gave it, or, for an assurance the documents say was only sought, who asked whom:
     never "given" when nobody is said to have given it."""
+    seeker = row.sought_by or "a state not named"
     if row.kind == "AssuranceSought":
-        seeker = row.sought_by or "a state not named"
         return f"Assurance sought by {seeker} from {row.given_by} (only sought)"
+    if "AssuranceSought" in row.stages:
+        return f"Assurance sought by {seeker} and given by {row.given_by}"
     if row.kind == "AssuranceReliedOn":
         return f"Assurance from {row.given_by}, relied on"
     return f"Assurance given by {row.given_by}"
@@ -174,12 +178,17 @@ def print_assessment(rows: Sequence[Any], all_factors: bool) -> None:
     for row in rows:
         head = Text(_assurance_heading(row), style="bold")
         head.append(f" about {row.about or 'no one named'}")
-        if row.kind != "AssuranceSought":
+        if "AssuranceSought" not in row.stages:
             head.append(f", sought by {row.sought_by or 'not said'}")
         head.append(f"  [{row.key}]", style="dim")
         if row.review == "Rejected":
             head.append("  (rejected by an analyst)", style="red")
         console.print(head)
+        for report in row.reports:
+            stage = report.factor.removeprefix("Assurance").lower()
+            quote = f"“{report.quote}”" if report.quote else "(no passage: see the source)"
+            console.print(Text(f"  reported {stage}: ") + Text(quote, style="italic"))
+            console.print(Text(f"    {report.source}", style="dim"))
         scheme = None
         for result in row.factors:
             if not result.findings and not all_factors:

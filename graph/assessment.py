@@ -62,6 +62,16 @@ class AssuranceAssessment:
     kind: str = "AssuranceGiven"  # AssuranceSought: asked of given_by, never said to be given
     factors: list[FactorResult] = field(default_factory=list)
     harm: list[Flag] = field(default_factory=list)
+    # Each report of the assurance (one per fact of its happening): its stage in ``factor``
+    # ("AssuranceSought", "AssuranceGiven", …), its passage and source.
+    reports: list[Flag] = field(default_factory=list)
+
+    @property
+    def stages(self) -> list[str]:
+        """The stages the reports give, in order: sought before given before relied on."""
+        order = ["AssuranceSought", "AssuranceGiven", "AssuranceReliedOn", "AssuranceBreached"]
+        found = {r.factor for r in self.reports} | {self.kind}
+        return [s for s in order if s in found]
 
     @property
     def flags(self) -> list[Flag]:
@@ -109,6 +119,15 @@ def assess_assurances(
             review=_value(row["review"], tail=True),
             kind=_value(row["kind"], tail=True) or "AssuranceGiven",
         )
+        _, [cited_fact] = add_provenance(reader, ["a"], [row], "a")
+        item.reports.append(
+            Flag(
+                item.kind,
+                _text(cited_fact["quote"]),
+                _text(cited_fact["documentTitle"]),
+                citation(cited_fact),
+            )
+        )
         found: dict[str, list[Flag]] = {}
         findings = reader.select(sparql("assessment-findings"), {"a": _term(row["a"])})
         _, cited = add_provenance(reader, ["finding", "factor"], findings, "finding")
@@ -148,14 +167,19 @@ def assess_assurances(
 
 
 def _fold(into: AssuranceAssessment, other: AssuranceAssessment) -> None:
-    """Another report of the same assurance: its red flags and harm join the first's, each
-    passage once; the first report's key stands for the event."""
+    """Another report of the same assurance: its red flags, harm and passage join the
+    first's, each passage once; the first report's key stands for the event. A pledge sought
+    in one report and given in another is both (see :attr:`AssuranceAssessment.stages`); the
+    event counts as given."""
     for mine, theirs in zip(into.factors, other.factors, strict=True):
         quotes = {f.quote for f in mine.findings}
         mine.findings += [f for f in theirs.findings if f.quote not in quotes]
     quotes = {h.quote for h in into.harm}
     into.harm += [h for h in other.harm if h.quote not in quotes]
     into.sought_by = into.sought_by or other.sought_by
+    into.reports += other.reports
+    if into.kind == "AssuranceSought":
+        into.kind = other.kind
 
 
 def _factors(reader: Reader) -> dict[str, tuple[str, str, str | None, str | None]]:

@@ -31,18 +31,28 @@ def citation(row: Row) -> str:
 
 
 def add_provenance(
-    reader: Reader, columns: list[str], rows: list[Row], column: str
+    reader: Reader, columns: list[str], rows: list[Row], column: str, whole_event: bool = False
 ) -> tuple[list[str], list[Row]]:
     """Each fact row with its review status, its source's citation and its quotes (joined in
-    the order they stand in the text), asked apart so rows are never multiplied."""
+    the order they stand in the text), asked apart so rows are never multiplied. With
+    ``whole_event``, a happening's principal fact (graph/events) stands for the event: its
+    sources and quotes are those of every report of it."""
     facts = sorted({t.value for r in rows if (t := r[column]) is not None and t.is_iri})
-    evidence: dict[str, list[Row]] = {}
-    for chunk in range(0, len(facts), 200):
-        part = [iri(f) for f in facts[chunk : chunk + 200]]
+    reports = {f: [f] for f in facts}
+    if whole_event:
+        for chunk in range(0, len(facts), 200):
+            part = [iri(f) for f in facts[chunk : chunk + 200]]
+            for row in reader.select(sparql("happening-reports"), {"fact": part}):
+                reports[value(row, "fact")].append(value(row, "report"))
+    asked = sorted({r for rs in reports.values() for r in rs})
+    found_for: dict[str, list[Row]] = {}
+    for chunk in range(0, len(asked), 200):
+        part = [iri(f) for f in asked[chunk : chunk + 200]]
         for row in reader.select(sparql("provenance"), {"fact": part}):
             fact = row["fact"]
             if fact is not None:
-                evidence.setdefault(fact.value, []).append(row)
+                found_for.setdefault(fact.value, []).append(row)
+    evidence = {f: [r for m in ms for r in found_for.get(m, [])] for f, ms in reports.items()}
     sources = {
         value(r, "source") for rs in evidence.values() for r in rs if r["source"] is not None
     }

@@ -1,23 +1,33 @@
-"""One happening per event: the transfers and assurances that several sentences, documents
-or case files report are resolved into one node of the graph ``graph/events``.
+"""One happening per event: the transfers, assurances, harm and decisions that several
+sentences, documents or case files report are resolved into one node of ``graph/events``.
 
 Per-document facts keep their keys and IRIs (case files review them by key, release diffs
 key on them); a ``dakg:Happening`` groups those that report the same event, with
-``dakg:includesFact`` to each and the reason they were merged. Two transfers are one when
-they move the same person (or group) to the same state, from the same state or one not
-named, with the same status and dates that can be the same day (an undated report matches
-any date); two assurances when they concern the same person, are given by the same state,
-sought by the same one (or one not named), with compatible dates. A case file's dated fact
-thus joins the extracted undated one instead of adding a second event. Facts that disagree
-on a destination or a date stay apart, and a case file's ``separate`` list undoes a merge.
-Readers (``dakg obligations``, ``dakg assess``) take one answer per happening; a fact an
-analyst rejects leaves its happening.
+``dakg:includesFact`` to each, the reason they were merged and ``dakg:principalFact``, the
+report readers show for it (a case file's first, then the fullest and most precisely dated).
+Two reports are one event when they concern the same person (or group) and:
+
+- transfers: the same destination, the same origin (or one not named), the same status;
+- assurances: the same giving state, the same seeking state (or one not named), whatever
+  the stage (sought, given, relied on): a pledge sought and then given is one event;
+- harm: the same kind, at the same place (or one not named);
+- decisions: the same deciding body;
+
+and dates that can be the same day (an undated report matches any date). A case file's dated
+fact thus joins the extracted undated one instead of adding a second event.
+
+Sources can disagree on a transfer: two reports from different sources of the same move
+(person, origin or none named, destination, status) dated less than a year apart, or of the
+same person moved on overlapping dates from the same named state to different destinations.
+Those are one happening too, and the happening says so (``dakg:sourcesDisagreeOn`` with each
+value and its source): nothing is picked silently. A case file's ``separate`` list undoes
+any merge, and a fact an analyst rejects leaves its happening.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from .reader import Reader, StoreReader, optional, sparql, value
@@ -31,12 +41,23 @@ WHY = {
     "status, dates that can be the same",
     "AssuranceEvent": "same person or group, same giving state, same seeking state (or none "
     "named), dates that can be the same",
+    "Harm": "same person or group, same kind of harm, same place (or none named), dates that "
+    "can be the same",
+    "Decision": "same person or group, same deciding body, dates that can be the same",
 }
+DISAGREEING = {
+    "date": "same person or group, same destination and origin (or none named), same status, "
+    "reported by different sources with dates less than a year apart",
+    "destination": "same person or group, same state of origin, overlapping dates, reported by "
+    "different sources with different destinations",
+}
+NEAR = timedelta(days=366)
 
 
 @dataclass
 class Reported:
-    """One fact as the resolution sees it."""
+    """One fact as the resolution sees it (``origin`` is a decision's body, ``to`` a harm's
+    place, ``status`` a harm's kind)."""
 
     iri: str
     cls: str
@@ -49,16 +70,30 @@ class Reported:
     start: date | None
     end: date | None
     in_case: bool
+    graph: str = ""
+    when: str | None = None
+    source: str | None = None
+
+    @property
+    def key(self) -> str:
+        return self.iri.rsplit("/", 1)[-1]
+
+    def where_from(self) -> str:
+        """The document title (or case file) the fact comes from, for a disagreement."""
+        if self.source:
+            return self.source
+        return "case file " + self.graph.rsplit("/", 1)[-1] if self.in_case else self.graph
 
 
 def read_reported(reader: Reader) -> list[Reported]:
-    """Every transfer and assurance not rejected."""
+    """Every transfer, assurance, harm and decision not rejected."""
     out: dict[str, Reported] = {}
     for row in reader.select(sparql("event-facts")):
         iri = value(row, "fact")
         if iri in out:
             continue
         start, end = optional(row, "start"), optional(row, "end")
+        graph = value(row, "graph")
         out[iri] = Reported(
             iri,
             value(row, "class").rsplit("#", 1)[-1],
@@ -70,56 +105,129 @@ def read_reported(reader: Reader) -> list[Reported]:
             optional(row, "status"),
             date.fromisoformat(start) if start else None,
             date.fromisoformat(end) if end else None,
-            "/graph/case/" in value(row, "graph"),
+            "/graph/case/" in graph,
+            graph,
+            optional(row, "text"),
+            optional(row, "title"),
         )
     return sorted(out.values(), key=lambda r: r.iri)
 
 
-def same_happening(a: Reported, b: Reported) -> bool:
-    """Whether two facts report one event (see the module's rule)."""
-    if a.cls != b.cls or a.who is None or a.who != b.who:
-        return False
-    if a.start and b.start and a.end and b.end and (a.end < b.start or b.end < a.start):
-        return False
-    if a.cls == "Transfer":
-        return (
-            a.to is not None
-            and a.to == b.to
-            and _either(a.origin, b.origin)
-            and a.status == b.status
-        )
-    return a.giver is not None and a.giver == b.giver and _either(a.seeker, b.seeker)
+def _overlap(a: Reported, b: Reported) -> bool | None:
+    """Whether two dated facts' spans meet (None: one is undated)."""
+    if not (a.start and b.start and a.end and b.end):
+        return None
+    return not (a.end < b.start or b.end < a.start)
 
 
 def _either(x: str | None, y: str | None) -> bool:
     return x is None or y is None or x == y
 
 
-def resolve(reported: list[Reported], apart: frozenset[str] = frozenset()) -> list[list[Reported]]:
+def same_happening(a: Reported, b: Reported) -> bool:
+    """Whether two facts report one event on which they agree (see the module's rule)."""
+    if a.cls != b.cls or a.who is None or a.who != b.who or _overlap(a, b) is False:
+        return False
+    if a.cls == "Transfer":
+        return (
+            a.to is not None
+            and a.to == b.to
+            and _either(a.origin, b.origin)
+            and (a.status == b.status)
+        )
+    if a.cls == "AssuranceEvent":
+        return a.giver is not None and a.giver == b.giver and _either(a.seeker, b.seeker)
+    if a.cls == "Harm":
+        return a.status is not None and a.status == b.status and _either(a.to, b.to)
+    return a.origin is not None and a.origin == b.origin
+
+
+def disagreement(a: Reported, b: Reported) -> str | None:
+    """What two reports of one transfer from different sources disagree on ("date",
+    "destination"), or None when they are not such a pair."""
+    if a.cls != "Transfer" or a.cls != b.cls or a.who is None or a.who != b.who:
+        return None
+    if a.graph == b.graph or a.status != b.status:
+        return None
+    overlap = _overlap(a, b)
+    if overlap is None:
+        return None
+    if not overlap and a.to is not None and a.to == b.to and _either(a.origin, b.origin):
+        assert a.start and b.start and a.end and b.end
+        gap = max(a.start, b.start) - min(a.end, b.end)
+        return "date" if gap < NEAR else None
+    if overlap and a.origin is not None and a.origin == b.origin and a.to and b.to:
+        return "destination" if a.to != b.to else None
+    return None
+
+
+@dataclass
+class Happening:
+    """Facts that report one event, and what their sources disagree on."""
+
+    facts: list[Reported]
+    disagree: set[str]
+
+    @property
+    def principal(self) -> Reported:
+        """The report readers show: a case file's, then the fullest, then the most
+        precisely dated, then the first by key."""
+
+        def rank(r: Reported) -> tuple[bool, int, int, str]:
+            filled = sum(v is not None for v in (r.origin, r.to, r.giver, r.seeker, r.start))
+            span = (r.end - r.start).days if r.start and r.end else 10**6
+            return (not r.in_case, -filled, span, r.key)
+
+        return min(self.facts, key=rank)
+
+
+def resolve(reported: list[Reported], apart: frozenset[str] = frozenset()) -> list[Happening]:
     """The happenings: groups of facts that report one event, each fact in one group; a fact
     whose key a case file lists under ``separate`` stands alone."""
-    groups: list[list[Reported]] = []
+    groups: list[Happening] = []
     for fact in reported:
-        alone = fact.iri.rsplit("/", 1)[-1] in apart
-        joined = [
-            g
-            for g in groups
-            if not alone
-            and not any(o.iri.rsplit("/", 1)[-1] in apart for o in g)
-            and all(same_happening(fact, other) for other in g)
-        ]
-        if joined:
-            joined[0].append(fact)
+        if fact.key in apart:
+            groups.append(Happening([fact], set()))
+            continue
+        chosen = None
+        for group in groups:
+            if any(o.key in apart for o in group.facts):
+                continue
+            found = set()
+            for other in group.facts:
+                if same_happening(fact, other):
+                    continue
+                kind = disagreement(fact, other)
+                if kind is None:
+                    break
+                found.add(kind)
+            else:
+                chosen = group
+                chosen.disagree |= found
+                break
+        if chosen is not None:
+            chosen.facts.append(fact)
         else:
-            groups.append([fact])
+            groups.append(Happening([fact], set()))
     return groups
+
+
+def describe(happening: Happening, on: str) -> str:
+    """One disagreement spelled out: each report's value and source."""
+
+    def shown(r: Reported) -> str:
+        if on == "date":
+            return r.when or (r.start.isoformat() if r.start else "no date")
+        return (r.to or "none named").rsplit("/", 1)[-1]
+
+    parts = [f"{shown(r)} ({r.where_from()}, {r.key})" for r in happening.facts]
+    return f"The sources disagree on the {on}: " + "; ".join(parts)
 
 
 def add_happenings(dataset: Dataset, store: Store, apart: frozenset[str] = frozenset()) -> int:
     """Write one ``dakg:Happening`` per event reported more than once into ``graph/events``
     (the facts of ``apart`` kept out); return how many."""
     from rdflib import RDF, RDFS, Literal, URIRef
-    from rdflib.namespace import PROV
 
     from dakg.ontology.namespace import DAKG
 
@@ -127,16 +235,20 @@ def add_happenings(dataset: Dataset, store: Store, apart: frozenset[str] = froze
 
     graph = dataset.graph(URIRef(iris.GRAPH + "events"))
     count = 0
-    for group in resolve(read_reported(StoreReader(store)), apart):
-        if len(group) < 2:
+    for happening in resolve(read_reported(StoreReader(store)), apart):
+        facts = happening.facts
+        if len(facts) < 2:
             continue
-        anchor = group[0].iri.rsplit("/", 1)[-1]
-        node = iris.instance("happening", anchor)
+        node = iris.instance("happening", facts[0].key)
+        cls = facts[0].cls
         graph.add((node, RDF.type, DAKG.Happening))
-        graph.add((node, RDFS.label, Literal(f"{group[0].cls} reported {len(group)} times")))
-        graph.add((node, RDFS.comment, Literal(f"Merged: {WHY[group[0].cls]}.")))
-        for fact in group:
+        graph.add((node, RDFS.label, Literal(f"{cls} reported {len(facts)} times")))
+        why = [WHY[cls]] + [DISAGREEING[d] for d in sorted(happening.disagree)]
+        graph.add((node, RDFS.comment, Literal("Merged: " + "; or ".join(why) + ".")))
+        graph.add((node, DAKG.principalFact, URIRef(happening.principal.iri)))
+        for fact in facts:
             graph.add((node, DAKG.includesFact, URIRef(fact.iri)))
-            graph.add((node, PROV.wasDerivedFrom, URIRef(fact.iri)))
+        for on in sorted(happening.disagree):
+            graph.add((node, DAKG.sourcesDisagreeOn, Literal(describe(happening, on))))
         count += 1
     return count

@@ -129,8 +129,15 @@ def _described_here(term: Any) -> bool:
 
 
 def _owned(quads: list[Any], facts: set[str]) -> set[str]:
-    """Left-out facts with their evidence and its selectors (nobody else points at them)."""
+    """Left-out facts with their evidence and its selectors (nobody else points at them), and
+    the happenings one of whose reports is left out (a happening stands for all its reports:
+    the kept ones then travel as separate facts)."""
     owned = set(facts)
+    owned |= {
+        _key(q.subject)
+        for q in quads
+        if q.predicate.value == DAKG + "includesFact" and q.object.value in facts
+    }
     evidence = {
         _key(q.object)
         for q in quads
@@ -375,6 +382,10 @@ def subset_seeds(reader: Reader, kind: str, entity: str) -> set[str]:
     rows = reader.select(sparql(f"export-{kind}-facts"), {"x": iri(entity)})
     facts = {value(r, "fact") for r in rows if r.get("fact") is not None}
     if facts:
+        # the happenings of these facts (graph/events), which bring their other reports
+        for row in reader.select(sparql("export-happenings-of"),
+                                 {"fact": [iri(f) for f in sorted(facts)]}):  # fmt: skip
+            facts.add(value(row, "happening"))
         for row in reader.select(sparql("export-obligations-of"),
                                  {"transfer": [iri(f) for f in sorted(facts)]}):  # fmt: skip
             facts.add(value(row, "obligation"))

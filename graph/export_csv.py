@@ -82,9 +82,21 @@ class Graph:
     evidence: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     supers: dict[str, set[str]] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
+    events: dict[str, str] | None = None  # fact -> its happening, read when first asked
 
     def objects(self, node: str, prop: str) -> list[Term]:
         return self.out.get(node, {}).get(prop, [])
+
+    def happening(self, fact: str) -> str | None:
+        """The happening (graph/events) the fact is one report of, if another joins it."""
+        if self.events is None:
+            self.events = {
+                t.value: node
+                for node in self.out
+                if DAKG + "Happening" in self.types(node)
+                for t in self.objects(node, DAKG + "includesFact")
+            }
+        return self.events.get(fact)
 
     def types(self, node: str) -> set[str]:
         return {t.value for t in self.objects(node, RDF_TYPE)}
@@ -346,8 +358,29 @@ def _key(graph: Graph, node: str) -> list[str]:
     return keys or [node.rstrip("/").rsplit("/", 1)[-1]]
 
 
+def _event(graph: Graph, node: str) -> list[str]:
+    """The event a fact reports: its happening, or the fact itself when no other joins it."""
+    return [graph.happening(node) or node]
+
+
+def _stands_for_event(graph: Graph, node: str) -> list[str]:
+    """Whether the row is the report that stands for its event (count these to count events)."""
+    event = graph.happening(node)
+    shown = [t.value for t in graph.objects(event, DAKG + "principalFact")] if event else [node]
+    return ["true" if node in shown else "false"]
+
+
+def _disagreement(graph: Graph, node: str) -> list[str]:
+    event = graph.happening(node)
+    said = graph.objects(event, DAKG + "sourcesDisagreeOn") if event else []
+    return sorted(t.value for t in said)
+
+
 COMPUTED: dict[str, Computed] = {
     "iri": lambda graph, node: [node],
+    "event": _event,
+    "stands_for_event": _stands_for_event,
+    "sources_disagree": _disagreement,
     "key": _key,
     "label": lambda graph, node: [graph.labels.get(node, "")],
     "kind": _kind,

@@ -25,7 +25,16 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from .reader import Reader, StoreReader, as_reader, review_filter, sparql, value
+from .reader import (
+    Reader,
+    StoreReader,
+    as_reader,
+    literal,
+    optional,
+    review_filter,
+    sparql,
+    value,
+)
 from .reader import iri as iri_term
 from .standing import BINDING, Standing, Status, standing_over
 
@@ -97,6 +106,7 @@ class TransferObligations:
     sending_iri: str | None = None
     receiving_iri: str | None = None
     date_basis: str | None = None  # "transfer", "document" (not yet made: as of the report)
+    disagreement: str | None = None  # what the happening's sources disagree on, each value
 
 
 @dataclass
@@ -274,26 +284,40 @@ def derive(
                 receiving_bound=_bindings(reference, receiving, first, last, "receiving"),
                 sending_iri=sending,
                 receiving_iri=receiving,
+                disagreement=optional(row, "disagreement") or None,
             )
         )
     return out
 
 
 def _one_per_happening(rows: list[Any]) -> list[Any]:
-    """One row per event: of the facts a happening groups (graph/events), the one with the
-    narrowest dated span stands for it (a case file's dated fact over an undated report), and
-    an origin another report names fills a gap."""
-    chosen: dict[str, Any] = {}
+    """One row per event: of the facts a happening groups (graph/events), its principal fact
+    stands for it (a case file's dated fact over an undated report), and an origin another
+    report names fills a gap. Where the sources disagree on the date, the span covers every
+    reported date and the date lists them all; where they disagree on the destination, each
+    destination keeps its row. Either way the row says so."""
+    groups: dict[tuple[str, str | None], list[Any]] = {}
     for row in rows:
-        key = value(row, "happening") if row["happening"] is not None else value(row, "transfer")
-        known = chosen.get(key)
-        if known is None or _narrower(row, known):
-            if known is not None and row["from"] is None and known["from"] is not None:
-                row = {**row, "from": known["from"]}
-            chosen[key] = row
-        elif known["from"] is None and row["from"] is not None:
-            chosen[key] = {**known, "from": row["from"]}
-    return list(chosen.values())
+        key = optional(row, "happening") or value(row, "transfer")
+        split = "destination" in (optional(row, "disagreement") or "")
+        groups.setdefault((key, optional(row, "to") if split else None), []).append(row)
+    out = []
+    for group in groups.values():
+        principal = [r for r in group if optional(r, "principal") == value(r, "transfer")]
+        chosen = dict(principal[0] if principal else group[0])
+        for row in group:
+            if not principal and _narrower(row, chosen):
+                chosen = {**row, "from": chosen["from"]}
+            if chosen["from"] is None and row["from"] is not None:
+                chosen["from"] = row["from"]
+        if "the date" in (optional(chosen, "disagreement") or ""):
+            dated = [r for r in group if r["start"] is not None]
+            chosen["start"] = min((r["start"] for r in dated), key=lambda t: t.value)
+            chosen["end"] = max((r["end"] for r in dated), key=lambda t: t.value)
+            texts = dict.fromkeys(value(r, "text") for r in dated)
+            chosen["text"] = literal(" or ".join(texts) + " (the sources disagree)")
+        out.append(chosen)
+    return out
 
 
 def _narrower(row: Any, than: Any) -> bool:

@@ -287,6 +287,8 @@ class DAKG(DefinedNamespace):
     BindingUncertain: URIRef  # uncertain
     Happening: URIRef  # Happening
     includesFact: URIRef  # includes fact
+    principalFact: URIRef  # principal fact
+    sourcesDisagreeOn: URIRef  # sources disagree on
     TreatyStandingScheme: URIRef  # Treaty standings
     NotParty: URIRef  # not a party
     SignatoryNotParty: URIRef  # signatory, not a party

@@ -8,6 +8,7 @@ A header holds one field a line, before the first line of SPARQL::
     # param: person | entity | optional | person:maher-arar | whose transfers
     # provenance: transfer
     # needs: a fixture (the corpus has no chain)
+    # happenings: one row each
 
 ``param`` gives name | type | optional or required | example | what it means; the types are
 ``entity`` (an IRI, ``kind:slug``, a bare slug or a label), ``state`` (ISO alpha-3, an IRI or
@@ -16,7 +17,9 @@ and ``integer``. A parameter is bound as an RDF term in a ``VALUES`` block, neve
 into the text; an optional one left out is simply unbound. ``provenance`` names the column
 that holds facts: each row then gets the fact's review status, its source (title, publisher,
 date, address), the paragraph and sentence numbers and the quotes, asked apart so rows are
-never multiplied. A query that mentions ``?includeRejected`` gets it bound, and leaves
+never multiplied. ``happenings: one row each`` says the query shows one fact per event
+(a happening's principal fact, graph/events): the provenance column then cites every report
+of the event. A query that mentions ``?includeRejected`` gets it bound, and leaves
 rejected facts out unless asked (``FILTER(?includeRejected || NOT EXISTS {...})`` in its
 outer group).
 """
@@ -73,6 +76,7 @@ class CannedQuery:
     params: list[Param] = field(default_factory=list)
     provenance: str | None = None
     needs: str = ""
+    happenings: bool = False
 
     @property
     def param_names(self) -> list[str]:
@@ -104,6 +108,8 @@ def parse(text: str, name: str, path: Path | None = None) -> CannedQuery:
             setattr(query, key, value)
         elif key == "provenance":
             query.provenance = value
+        elif key == "happenings":
+            query.happenings = value == "one row each"
     return query
 
 
@@ -158,7 +164,9 @@ def run(
     columns, rows = reader.results(query.text, values)
     rows = rows[offset : offset + limit if limit is not None else None]
     if query.provenance and query.provenance in columns:
-        columns, rows = add_provenance(reader, columns, rows, query.provenance)
+        columns, rows = add_provenance(
+            reader, columns, rows, query.provenance, whole_event=query.happenings
+        )
     return Result(columns, rows, query, given)
 
 

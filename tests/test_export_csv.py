@@ -25,7 +25,7 @@ FACT_TABLES = {
 # IRI columns of sources, and of the treaty actions, statements and norms obligations rest on
 NOT_ENTITIES = {
     "source_iri", "document_iri", "qualified_by_iri", "treaty_actions_iri", "norm_statements_iri",
-    "derived_from_iri",
+    "derived_from_iri", "event_iri",
 }  # fmt: skip
 HEAD = "".join(f"PREFIX {p}: <{n}>\n" for p, n in PREFIXES.items())
 

@@ -84,3 +84,147 @@ def test_a_case_file_keeps_two_reports_apart(corpus: Path, tmp_path: Path) -> No
     )
     build(corpus_copy(corpus, tmp_path, {"test-apart": case}), tmp_path / "data")
     assert len(arar(transfer_obligations(tmp_path / "data"))) == 2
+
+
+DISAGREEING = (
+    "case: test-disagree\ntitle: t\nreviewer: r\ndate: 2026-12-03\nfacts:\n"
+    "  - kind: transfer\n    person: Maher Arar\n    from: United States\n    to: Syria\n"
+    "    transfer_kind: rendition\n    date: 2002-10-10\n    citation:\n"
+    "      title: A second account\n      publisher: A test publisher\n      date: 2007-01-01\n"
+)
+
+
+def test_sources_that_disagree_on_the_date_are_one_event_that_says_so(
+    corpus: Path, tmp_path: Path
+) -> None:
+    build(corpus_copy(corpus, tmp_path, {"test-disagree": DISAGREEING}), tmp_path / "data")
+    [rendition] = arar(transfer_obligations(tmp_path / "data"))
+    # both dates, each with its source; the standing is asked over the span they cover
+    assert rendition.date == "2002-10-08 or 2002-10-10 (the sources disagree)"
+    assert rendition.disagreement is not None
+    assert "2002-10-08 (case file arar" in rendition.disagreement
+    assert "2002-10-10 (case file test-disagree" in rendition.disagreement
+    syria = {b.instrument: b.status for b in rendition.receiving_bound}
+    assert syria["Convention against Torture"] == "not a party"
+
+
+def test_the_canned_query_cites_every_report_of_the_event(built: Path) -> None:
+    from dakg.queries.library import load, run
+
+    result = run(open_reader(built), load("transfers-despite-assurances"),
+                 {"person": "person:maher-arar"})  # fmt: skip
+    [row] = result.rows
+    assert row["date"].value == "2002-10-08"  # type: ignore[union-attr]
+    titles = row["documentTitle"].value  # type: ignore[union-attr]
+    # the case file's citation and the document's passage, one row
+    assert "Report of the Events Relating to Maher Arar" in titles
+    assert "Diplomatic Assurances Against Torture Are Not Enough" in titles
+    assert "rendered to Syria" in row["quote"].value  # type: ignore[union-attr]
+
+
+def test_the_views_draw_one_node_per_event(built: Path) -> None:
+    from viz.model import read_graph
+
+    data = read_graph(open_reader(built))
+    renditions = [
+        f for f in data.facts.values()
+        if f.cls == "Transfer" and ("transferee", "https://w3id.org/dakg/id/person/maher-arar")
+        in f.roles
+    ]  # fmt: skip
+    [rendition] = renditions
+    assert rendition.reports and len({s.source for s in rendition.sources}) >= 2
+
+
+SOUGHT_THEN_GIVEN = (
+    "case: test-given\ntitle: t\nreviewer: r\ndate: 2026-12-03\nfacts:\n"
+    "  - kind: assurance\n    about: Bekhzod Yusupov\n    given_by: Uzbekistan\n"
+    "    sought_by: United States\n    citation:\n      title: A later account\n"
+    "      publisher: A test publisher\n      date: 2007-01-01\n"
+)
+
+
+def test_a_pledge_sought_then_given_is_both_with_both_passages(
+    corpus: Path, tmp_path: Path
+) -> None:
+    build(corpus_copy(corpus, tmp_path, {"test-given": SOUGHT_THEN_GIVEN}), tmp_path / "data")
+    [pledge] = [a for a in assess_assurances(tmp_path / "data") if a.about == "Bekhzod Yusupov"]
+    assert pledge.stages == ["AssuranceSought", "AssuranceGiven"]
+    sources = {r.factor: r for r in pledge.reports}
+    assert "pursuing assurances" in sources["AssuranceSought"].quote
+    assert "A later account" in sources["AssuranceGiven"].source
+
+
+def test_a_sought_assurance_is_never_shown_as_given(built: Path) -> None:
+    [pledge] = [a for a in assess_assurances(built) if a.about == "Bekhzod Yusupov"]
+    assert pledge.stages == ["AssuranceSought"] and pledge.kind == "AssuranceSought"
+
+
+def test_harm_and_decisions_resolve_like_transfers() -> None:
+    from datetime import date
+
+    from dakg.graph.events import Reported, resolve
+
+    def harm(iri: str, place: str | None, day: date | None, graph: str) -> Reported:
+        return Reported(iri, "Harm", "p", None, place, None, None, "Torture", day, day,
+                        False, graph)  # fmt: skip
+
+    day = date(2003, 1, 1)
+    groups = resolve([
+        harm("h/1", "SYR", None, "g1"), harm("h/2", None, day, "g2"),
+        harm("h/3", "JOR", None, "g2"),
+    ])  # fmt: skip
+    assert sorted(len(g.facts) for g in groups) == [1, 2]  # Jordan is another place
+
+    def decision(iri: str, body: str, day: date | None) -> Reported:
+        return Reported(iri, "Decision", "p", body, None, None, None, None, day, day, False, "g")
+
+    groups = resolve([decision("d/1", "cat", day), decision("d/2", "cat", None),
+                      decision("d/3", "hrc", day)])  # fmt: skip
+    assert sorted(len(g.facts) for g in groups) == [1, 2]
+
+
+def test_a_destination_disagreement_is_kept_with_both() -> None:
+    from datetime import date
+
+    from dakg.graph.events import Reported, describe, resolve
+
+    day = date(2002, 10, 8)
+
+    def moved(iri: str, to: str, graph: str) -> Reported:
+        return Reported(iri, "Transfer", "p", "USA", to, None, None, "Happened", day, day,
+                        False, graph, "8 October 2002", f"doc {graph}")  # fmt: skip
+
+    [one] = resolve([moved("t/1", "SYR", "g1"), moved("t/2", "JOR", "g2")])
+    assert one.disagree == {"destination"}
+    assert describe(one, "destination") == (
+        "The sources disagree on the destination: SYR (doc g1, 1); JOR (doc g2, 2)"
+    )
+    # the same document naming two destinations reports two moves
+    assert len(resolve([moved("t/1", "SYR", "g1"), moved("t/2", "JOR", "g1")])) == 2
+
+
+def test_the_csv_tables_count_each_event_once(built: Path, tmp_path: Path) -> None:
+    import csv
+
+    from dakg.graph.export_csv import write_tables
+
+    write_tables(open_reader(built), tmp_path)
+    with (tmp_path / "transfers.csv").open(encoding="utf-8", newline="") as f:
+        rows = [r for r in csv.DictReader(f) if r["transferee"] == "Maher Arar"]
+    assert len(rows) == 2 and len({r["event_iri"] for r in rows}) == 1
+    assert sorted(r["stands_for_event"] for r in rows) == ["false", "true"]
+    assert "/id/happening/" in rows[0]["event_iri"]
+
+
+def test_a_case_export_carries_the_happening_and_every_report(built: Path) -> None:
+    from dakg.graph.export import Selection, export_bytes, subset_seeds
+
+    reader = open_reader(built)
+    seeds = subset_seeds(reader, "case", "https://w3id.org/dakg/id/case/arar")
+    data, _ = export_bytes(reader, "ntriples", Selection(seeds=seeds))
+    text = data.decode("utf-8")
+    assert (
+        "/id/happening/transfer-838964ec9714> <https://w3id.org/dakg/ontology#principalFact>"
+        in text
+    )
+    assert "/transfer/transfer-838964ec9714> <http://www.w3.org/ns/prov#wasDerivedFrom>" in text

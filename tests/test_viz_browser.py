@@ -49,9 +49,15 @@ def expected_counts(built: Path, facts_pattern: str) -> tuple[int, int]:
     """Nodes and edges of a view, counted on the store: the events the pattern selects, the
     things they point at by role, and group memberships among those things."""
     reader = open_reader(built)
-    select = f"""VALUES ?class {{ {EVENTS} }} ?f a ?class . {facts_pattern}
-        FILTER NOT EXISTS {{ ?f dakg:reviewStatus dakg:Rejected }}"""
-    targets = f"{select} VALUES ?role {{ {ROLES} }} ?f ?role ?t . FILTER(isIRI(?t))"
+    # each fact drawn as its event: a happening's reports are one node (graph/events)
+    pattern = facts_pattern.replace("?f", "?reported")
+    select = f"""VALUES ?class {{ {EVENTS} }} ?reported a ?class . {pattern}
+        FILTER NOT EXISTS {{ ?reported dakg:reviewStatus dakg:Rejected }}
+        OPTIONAL {{ ?event dakg:includesFact ?reported ; dakg:principalFact ?shown }}
+        BIND(COALESCE(?shown, ?reported) AS ?f)"""
+    targets = f"""{select} VALUES ?role {{ {ROLES} }} ?reported ?role ?to . FILTER(isIRI(?to))
+        OPTIONAL {{ ?toEvent dakg:includesFact ?to ; dakg:principalFact ?toShown }}
+        BIND(COALESCE(?toShown, ?to) AS ?t)"""
     facts = reader.select(PREFIX + f"SELECT DISTINCT ?f WHERE {{ {select} }}")
     links = reader.select(PREFIX + f"SELECT DISTINCT ?f ?role ?t WHERE {{ {targets} }}")
     nodes = {r["f"].value for r in facts} | {r["t"].value for r in links}  # type: ignore[union-attr]

@@ -83,6 +83,8 @@ class Fact:
     roles: list[tuple[str, str]] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     cases: set[str] = field(default_factory=set)
+    reports: list[str] = field(default_factory=list)  # the other facts of its happening
+    disagreements: list[str] = field(default_factory=list)
 
     @property
     def documents(self) -> set[str]:
@@ -175,6 +177,7 @@ def read_graph(reader: Reader, include_rejected: bool = False) -> GraphData:
     for f in facts.values():
         f.roles.sort()
     _read_sources(reader, facts)
+    _fold_happenings(reader, facts)
     kinds = _read_kinds(reader)
     members = sorted(
         (value(r, "group"), value(r, "member")) for r in reader.select(sparql("members", QUERIES))
@@ -250,6 +253,33 @@ def _read_sources(reader: Reader, facts: dict[str, Fact]) -> None:
         )
     for fact in facts.values():
         fact.sources.sort(key=lambda s: (s.document or "", s.start or 0, s.source))
+
+
+def _fold_happenings(reader: Reader, facts: dict[str, Fact]) -> None:
+    """One node per event: each other report of a happening is folded into its principal
+    fact (its roles and sources join; links to it point at the principal) and not drawn."""
+    into: dict[str, str] = {}
+    for row in reader.select(sparql("happenings", QUERIES)):
+        principal, report = value(row, "principal"), value(row, "report")
+        fact, other = facts.get(principal), facts.get(report)
+        if fact is None or other is None:
+            continue
+        into[report] = principal
+        if report not in fact.reports:
+            fact.reports.append(report)
+            fact.roles += [r for r in other.roles if r not in fact.roles]
+            fact.sources += [s for s in other.sources if s not in fact.sources]
+            fact.status = min(fact.status, other.status, key=STATUS_ORDER.index)
+        said = optional(row, "disagreement")
+        if said and said not in fact.disagreements:
+            fact.disagreements.append(said)
+        if said and "on the date" in said and other.date and other.date not in fact.date:
+            # the label shows every date the sources give, never one picked silently
+            fact.date = " or ".join(sorted([*fact.date.split(" or "), other.date]))
+    for report in into:
+        del facts[report]
+    for fact in facts.values():
+        fact.roles = sorted({(role, into.get(target, target)) for role, target in fact.roles})
 
 
 def _read_kinds(reader: Reader) -> dict[str, str]:

@@ -192,6 +192,8 @@ def _fact_details(data: GraphData, key: str, links: Links) -> dict[str, Any]:
         ],
         "cases": [data.cases[c].title for c in sorted(fact.cases) if c in data.cases],
         "sources": [_source(data, s, links) for s in fact.sources],
+        "reports": [slug(r) for r in fact.reports],
+        "disagreements": fact.disagreements,
     }
 
 

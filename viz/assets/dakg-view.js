@@ -73,7 +73,14 @@
     if (d.alleged) row(dl, "Alleged", "yes: the source reports it as an allegation");
     if (d.happened && d.happened !== "Happened") row(dl, "Status", d.happened);
     row(dl, "IRI", d.iri);
+    if (d.reports && d.reports.length) {
+      row(dl, "Also reported as", d.reports.join(", ") +
+        " (one event: the build merged the reports)");
+    }
     panel.appendChild(dl);
+    (d.disagreements || []).forEach(function (text) {
+      panel.appendChild(el("p", text, "disagreement"));
+    });
     if (d.roles && d.roles.length) {
       panel.appendChild(el("h3", "Who and where"));
       var ul = el("ul");
