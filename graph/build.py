@@ -25,7 +25,7 @@ from .norms import add_norms, reference_documents
 from .obligations import add_obligations
 from .proposed_cases import propose_cases
 from .reference import REFERENCE_GRAPH, add_reference
-from .store import memory_store, new_build
+from .store import build_lock, memory_store, new_build
 from .validate import validate
 
 Progress = Callable[[str], None]
@@ -129,13 +129,32 @@ def build(
     on_step: Progress | None = None,
     strict: bool = False,
 ) -> BuildReport:
-    """Load, describe, validate and store ``corpus``; the previous store stays until the end."""
+    """Load, describe, validate and store ``corpus``; the previous store stays until the end.
+    The data directory is locked for the whole build."""
+    with build_lock(data_dir):
+        return _build(corpus, data_dir, skip_bad, max_bytes, on_file, on_step, strict)
+
+
+def _build(
+    corpus: Path,
+    data_dir: Path,
+    skip_bad: bool,
+    max_bytes: int,
+    on_file: Progress | None,
+    on_step: Progress | None,
+    strict: bool,
+) -> BuildReport:
     from datetime import UTC, datetime
 
     from .build_record import add_build_record
 
     started = datetime.now(UTC)
     report = load_corpus(corpus, skip_bad=skip_bad, max_bytes=max_bytes, on_file=on_file)
+    if report.skipped and not report.documents:
+        raise InputError(
+            f"{corpus}: every document was unreadable ({len(report.skipped)} skipped);"
+            " nothing built, the previous store is kept"
+        )
     case_paths = case_files(corpus)
     cases = [read_case(path) for path in case_paths]
     step = on_step or (lambda _: None)

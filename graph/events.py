@@ -5,13 +5,15 @@ Per-document facts keep their keys and IRIs (case files review them by key, rele
 key on them); a ``dakg:Happening`` groups those that report the same event, with
 ``dakg:includesFact`` to each, the reason they were merged and ``dakg:principalFact``, the
 report readers show for it (a case file's first, then the fullest and most precisely dated).
-Two reports are one event when they concern the same person (or group) and:
+Two reports are one event when they concern the same person (or group, known by its
+members: each document names its own group node) and:
 
 - transfers: the same destination, the same origin (or one not named), the same status;
 - assurances: the same giving state, the same seeking state (or one not named), whatever
   the stage (sought, given, relied on): a pledge sought and then given is one event;
 - harm: the same kind, at the same place (or one not named);
-- decisions: the same deciding body;
+- decisions: the same deciding body (by its name: an unnamed "jury" is a node of its
+  document);
 
 and dates that can be the same day (an undated report matches any date). A case file's dated
 fact thus joins the extracted undated one instead of adding a second event.
@@ -56,8 +58,9 @@ NEAR = timedelta(days=366)
 
 @dataclass
 class Reported:
-    """One fact as the resolution sees it (``origin`` is a decision's body, ``to`` a harm's
-    place, ``status`` a harm's kind)."""
+    """One fact as the resolution sees it (``who`` a person's IRI or a group's members,
+    ``origin`` a decision's body by its name, ``to`` a harm's place, ``status`` a harm's
+    kind)."""
 
     iri: str
     cls: str
@@ -86,7 +89,17 @@ class Reported:
 
 
 def read_reported(reader: Reader) -> list[Reported]:
-    """Every transfer, assurance, harm and decision not rejected."""
+    """Every transfer, assurance, harm and decision not rejected. A group is known by its
+    members: each document names its own group node ("the seven Russians" of one report and
+    of another), and two groups with the same members are the same people."""
+    members: dict[str, set[str]] = {}
+    for row in reader.select(sparql("group-members")):
+        members.setdefault(value(row, "group"), set()).add(value(row, "member"))
+
+    def who(iri: str | None) -> str | None:
+        known = members.get(iri or "")
+        return "members:" + " ".join(sorted(known)) if known else iri
+
     out: dict[str, Reported] = {}
     for row in reader.select(sparql("event-facts")):
         iri = value(row, "fact")
@@ -97,8 +110,8 @@ def read_reported(reader: Reader) -> list[Reported]:
         out[iri] = Reported(
             iri,
             value(row, "class").rsplit("#", 1)[-1],
-            optional(row, "who"),
-            optional(row, "from"),
+            who(optional(row, "who")),
+            optional(row, "from") or _body(optional(row, "body")),
             optional(row, "to"),
             optional(row, "giver"),
             optional(row, "seeker"),
@@ -111,6 +124,10 @@ def read_reported(reader: Reader) -> list[Reported]:
             optional(row, "title"),
         )
     return sorted(out.values(), key=lambda r: r.iri)
+
+
+def _body(label: str | None) -> str | None:
+    return "body:" + " ".join(label.casefold().split()) if label else None
 
 
 def _overlap(a: Reported, b: Reported) -> bool | None:
@@ -171,12 +188,13 @@ class Happening:
     @property
     def principal(self) -> Reported:
         """The report readers show: a case file's, then the fullest, then the most
-        precisely dated, then the first by key."""
+        precisely dated, then the first by source graph and key (so that the events one
+        document reports are shown from the same document, whose group node they share)."""
 
-        def rank(r: Reported) -> tuple[bool, int, int, str]:
+        def rank(r: Reported) -> tuple[bool, int, int, str, str]:
             filled = sum(v is not None for v in (r.origin, r.to, r.giver, r.seeker, r.start))
             span = (r.end - r.start).days if r.start and r.end else 10**6
-            return (not r.in_case, -filled, span, r.key)
+            return (not r.in_case, -filled, span, r.graph, r.key)
 
         return min(self.facts, key=rank)
 

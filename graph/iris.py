@@ -6,6 +6,7 @@ Instances live under ``https://w3id.org/dakg/id/{kind}/{slug}``, named graphs un
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 
@@ -18,13 +19,14 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def slugify(text: str) -> str:
-    """ASCII, lowercase, hyphen-separated: "Human Rights Watch" -> "human-rights-watch"."""
+    """ASCII, lowercase, hyphen-separated: "Human Rights Watch" -> "human-rights-watch". A
+    name with no letter or digit ("!!!", "---") gets a stable slug from its hash instead."""
     from anyascii import anyascii  # "Yıldız" -> "Yildiz", where NFKD keeps the dotless i
 
     ascii_text = unicodedata.normalize("NFKD", anyascii(text)).encode("ascii", "ignore").decode()
     slug = _NOT_SLUG.sub("-", ascii_text.casefold()).strip("-")
     if not slug:
-        raise ValueError(f"cannot make a slug from {text!r}")
+        return "x-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
     return slug
 
 

@@ -65,29 +65,37 @@ def open_read_only(root: Path) -> Store:
 
 
 @contextmanager
+def build_lock(root: Path) -> Iterator[None]:
+    """Hold the data directory's build lock for a whole build, from before the first
+    document is read: a second build is refused at once, not after working for a while."""
+    try:
+        (root / "builds").mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise StoreError(f"{root}: cannot create the data directory ({err.strerror})") from None
+    with _locked(root):
+        yield
+
+
+@contextmanager
 def new_build(root: Path) -> Iterator[Path]:
     """Yield a fresh folder to write a store into; on success make it the current store.
+    The caller holds :func:`build_lock`.
 
     If the body raises, the folder is removed and ``current`` is left as it was.
     """
     builds = root / "builds"
+    _remove_leftovers(builds)
+    name = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    partial = builds / (name + _PARTIAL)
     try:
-        builds.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise StoreError(f"{root}: cannot create the data directory ({err.strerror})") from None
-    with _locked(root):
-        _remove_leftovers(builds)
-        name = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-        partial = builds / (name + _PARTIAL)
-        try:
-            yield partial
-        except BaseException:
-            shutil.rmtree(partial, ignore_errors=True)
-            raise
-        final = builds / name
-        partial.rename(final)
-        _point_current(root, final)
-        prune(root)
+        yield partial
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
+    final = builds / name
+    partial.rename(final)
+    _point_current(root, final)
+    prune(root)
 
 
 def _point_current(root: Path, target: Path) -> None:

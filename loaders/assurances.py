@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from .context import Context, lexicon
 from .model import Fact
+from .nlp import sentence_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -106,7 +107,11 @@ def _giver(ctx: Context, token: Token, verb: bool) -> str | None:
         subject = ctx.child(token, "nsubj")
         if subject is not None:
             candidates.append(subject)
-        elif token.i > token.sent.start and token.nbor(-1).pos_ == "PROPN" and token.dep_ == "ROOT":
+        elif (
+            token.i > sentence_of(token).start
+            and token.nbor(-1).pos_ == "PROPN"
+            and token.dep_ == "ROOT"
+        ):
             candidates.append(token.nbor(-1))  # "In a note of 11 January Turkey guaranteed"
         elif token.dep_ in {"advcl", "xcomp"} and token.tag_ in {"VBG", "VBN"}:
             # "X sent a note verbale promising ...", "relied on a letter from X, promising":
@@ -196,7 +201,7 @@ def _about(ctx: Context, token: Token) -> str | None:
             refs = ctx.refs(child, kinds)
             if refs:
                 return refs[0]
-    sent = token.sent
+    sent = sentence_of(token)
     for mention in ctx.mentions.mentions:
         if sent.start_char <= mention.start < sent.end_char and mention.ref.split(":")[0] in kinds:
             return mention.ref
@@ -239,7 +244,7 @@ def _attribution(ctx: Context, token: Token) -> str | None:
                 states = ctx.states(subject, actor_only=True)
                 if states:
                     return f"state:{states[0]}"
-    for t in token.sent:
+    for t in sentence_of(token):
         if t.lower_ == "according" and t.i + 2 < len(t.doc):
             obj = ctx.preps(t, "to")
             if obj:

@@ -21,6 +21,7 @@ from dakg.errors import DakgError
 from .model import Document
 
 SCHEMA = Path(__file__).parent / "data" / "case.schema.json"
+MAX_CASE_BYTES = 1_000_000  # the largest case file read: hand-written YAML, never a dump
 
 
 class CaseFileError(DakgError):
@@ -83,16 +84,26 @@ def read_case(path: Path) -> CaseFile:
     """Read and check one case file; a problem raises ``CaseFileError`` with file and line."""
     import yaml
 
+    size = path.stat().st_size
+    if size > MAX_CASE_BYTES:
+        raise CaseFileError(
+            f"{path}: {size:,} bytes; a case file is at most {MAX_CASE_BYTES:,} (split it)"
+        )
     try:
         text = path.read_text(encoding="utf-8")
+        _refuse_aliases(path, text)
         node = yaml.compose(text)
         data = yaml.safe_load(text)
     except UnicodeDecodeError:
         raise CaseFileError(f"{path}: not UTF-8 text") from None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark is not None else ""
         problem = getattr(err, "problem", None) or "not valid YAML"
+        if "end of stream" in problem and getattr(err, "context_mark", None) is not None:
+            # an unclosed quote or bracket: where it opened, not the end of the file
+            mark = err.context_mark
+            problem = f"{err.context}, never closed"
+        line = f":{mark.line + 1}" if mark is not None else ""
         raise CaseFileError(f"{path}{line}: not valid YAML ({problem})") from None
     if not isinstance(data, dict):
         raise CaseFileError(f"{path}:1: a case file is a mapping (case:, title:, reviews:, ...)")
@@ -134,6 +145,19 @@ def read_case(path: Path) -> CaseFile:
         separate=[item["fact"] for item in data.get("separate", [])],
         confidential=bool(data.get("confidential", False)),
     )
+
+
+def _refuse_aliases(path: Path, text: str) -> None:
+    """Anchors and aliases (``&a``, ``*a``) are refused before anything is expanded: a few
+    hundred bytes of nested aliases expand to gigabytes, and a case file never needs them."""
+    import yaml
+
+    for event in yaml.parse(text):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise CaseFileError(
+                f"{path}:{event.start_mark.line + 1}: YAML anchors and aliases (& and *) are"
+                " not allowed in a case file; write each value out"
+            )
 
 
 def verify_quotes(case: CaseFile, documents: dict[str, Document]) -> None:

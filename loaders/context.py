@@ -22,6 +22,7 @@ from .dates import parse_date
 from .gazetteer import normalise
 from .mentions import Mentions
 from .model import Document, Entity, Evidence, Precision
+from .nlp import entities_in, sentence_of, text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -277,7 +278,7 @@ class Context:
 
     def hedged(self, token: Token) -> bool:
         hedges = set(lexicon()["harm"]["hypothetical"]["hedges"])
-        sent = token.sent
+        sent = sentence_of(token)
         return any(t.lower_ in hedges for t in sent if abs(t.i - token.i) <= 8)
 
     # ----------------------------------------------------------------- pronouns and groups
@@ -305,7 +306,7 @@ class Context:
         persons = [m for m in before if m.ref.startswith("person:")]
         generic = [
             t
-            for t in token.sent
+            for t in sentence_of(token)
             if t.i < token.i and t.tag_ == "NN" and t.lemma_.lower() in _GENERIC_PERSONS
         ]
         if generic and not any(m.start > generic[-1].idx for m in persons):
@@ -339,10 +340,10 @@ class Context:
 
     def _before_pronoun(self, token: Token) -> Iterator[Token]:
         """The tokens of this sentence before ``token``, then those of the sentence before."""
-        sent = token.sent
+        sent = sentence_of(token)
         yield from self.doc[sent.start : token.i]
         if sent.start > 0:
-            yield from self.doc[sent.start - 1].sent
+            yield from sentence_of(self.doc[sent.start - 1])
 
     def _paragraph_start(self, offset: int) -> int:
         for p in self.document.paragraphs:
@@ -353,8 +354,8 @@ class Context:
     def topic_persons(self, token: Token) -> list[str]:
         """The persons the text is about just before ``token``: the subject of this or the
         previous sentence (for facts whose victim is left implicit)."""
-        sent = token.sent
-        sentences = [sent] + ([self.doc[sent.start - 1].sent] if sent.start > 0 else [])
+        sent = sentence_of(token)
+        sentences = [sent] + ([sentence_of(self.doc[sent.start - 1])] if sent.start > 0 else [])
         for candidate in sentences:
             for t in candidate:
                 if t.dep_ in {"nsubj", "nsubjpass"} and t.i < token.i or candidate is not sent:
@@ -382,7 +383,7 @@ class Context:
             subtree |= {t.i for t in outer.subtree if _in_clause(t, outer)}
         candidates = [
             e
-            for e in token.sent.ents
+            for e in entities_in(sentence_of(token))
             if e.label_ == "DATE"
             and (e.start in subtree or not (local or _dates_another_event(e, clause)))
         ]
@@ -416,8 +417,8 @@ class Context:
         """The sentences that hold ``tokens``, verbatim."""
         seen: list[Evidence] = []
         for token in tokens:
-            sent = token.sent
-            raw = self.doc.text[sent.start_char : sent.end_char]
+            sent = sentence_of(token)
+            raw = text_of(self.doc)[sent.start_char : sent.end_char]
             start = sent.start_char + len(raw) - len(raw.lstrip())
             text = raw.strip()
             item = Evidence(text, start, start + len(text))
@@ -507,7 +508,7 @@ def find_groups(ctx: Context) -> None:
 def _listed_members(ctx: Context, root: Token, group: Entity) -> None:
     """Members the text names: "the six Egyptians: A, B, C and D", "two men, A and B",
     one of a group named by a code letter."""
-    sent = root.sent
+    sent = sentence_of(root)
     after = root.doc[root.i + 1 : sent.end]
     if len(after) and after[0].text == ":":
         for mention in ctx.mentions.mentions:
@@ -541,7 +542,7 @@ def _people(ctx: Context, root: Token) -> bool:
 
 def _quoted(doc: Doc, index: int) -> bool:
     """Whether a token stands inside quotation marks in its sentence (a title, a quote)."""
-    sent = doc[index].sent
+    sent = sentence_of(doc[index])
     opened = 0
     for token in doc[sent.start : index]:
         if token.text in {"“", "‘"}:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from .context import Context, lexicon
 from .mentions import slug
 from .model import Entity, Fact
+from .nlp import sentence_of, text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -72,7 +73,7 @@ def _body(ctx: Context, actor: Token) -> str | None:
         if named:
             return named
     start, end = ctx.phrase(actor)
-    label = re.sub(r"^(the|an?|its|their)\s+", "", ctx.doc.text[start:end], flags=re.I)
+    label = re.sub(r"^(the|an?|its|their)\s+", "", text_of(ctx.doc)[start:end], flags=re.I)
     states = ctx.states_in(start, end)
     key = re.sub(r"[^a-z0-9]+", "-", label.casefold()).strip("-")
     key = f"{key}-{states[0].lower()}" if states else f"{slug(ctx.document.stem)}-{key}"
@@ -85,8 +86,8 @@ def _body(ctx: Context, actor: Token) -> str | None:
 
 def _antecedent(ctx: Context, actor: Token) -> str | None:
     """A court named in this or the previous sentence."""
-    sent = actor.sent
-    start = ctx.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    sent = sentence_of(actor)
+    start = sentence_of(ctx.doc[sent.start - 1]).start_char if sent.start > 0 else sent.start_char
     courts = [
         m.ref
         for m in ctx.mentions.mentions
@@ -125,7 +126,7 @@ def _finding(token: Token) -> str:
     """What was decided: the clause or object the decision word governs."""
     parts = [c for c in token.children if c.dep_ in {"ccomp", "xcomp", "dobj", "acl", "advcl"}]
     if not parts:
-        return token.sent.text.strip()
+        return sentence_of(token).text.strip()
     start = min(p.left_edge.i for p in parts)
     end = max(p.right_edge.i for p in parts)
     return f"{token.text} {token.doc[start : end + 1].text}".strip(" ,.")

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from .context import Context, lexicon
 from .model import Fact
+from .nlp import sentence_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -142,7 +143,7 @@ def _disappearances(ctx: Context) -> list[Fact]:
 
 def _only_person(ctx: Context, token: Token) -> list[str]:
     """The one person or group a sentence names, for a harm noun with no stated victim."""
-    sent = token.sent
+    sent = sentence_of(token)
     refs = {
         m.ref
         for m in ctx.mentions.mentions
@@ -171,7 +172,7 @@ def _unfair(token: Token) -> bool:
 
 def _risk_word_before(token: Token, words: set[str]) -> bool:
     """ "risk of torture", "in danger of being tortured", "faced torture"."""
-    window = token.doc[max(token.sent.start, token.i - 4) : token.i]
+    window = token.doc[max(sentence_of(token).start, token.i - 4) : token.i]
     return any(t.lemma_.lower() in words for t in window)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 from dakg.errors import ManifestError
@@ -12,6 +13,7 @@ from .model import Metadata
 
 MANIFEST_NAME = "MANIFEST.csv"
 _REQUIRED = ("file",)
+_ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _KNOWN = ("file", "title", "publisher", "date", "kind", "url", "format")
 
 
@@ -54,8 +56,11 @@ def _metadata(row: dict[str, str | None], where: str) -> Metadata:
     )
     raw_date = value("date")
     if raw_date:
-        parsed = parse_date(raw_date)
+        # ISO only: "03/06/2019" is March or June depending on who wrote it
+        parsed = parse_date(raw_date) if _ISO_DATE.fullmatch(raw_date) else None
         if parsed is None:
-            raise ManifestError(f"{where}: cannot read the date {raw_date!r}")
+            raise ManifestError(
+                f"{where}: the date {raw_date!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"
+            )
         meta.date, meta.date_precision = parsed
     return meta

@@ -25,6 +25,7 @@ from .gazetteer import (
     subdivision_state,
 )
 from .model import Document, Entity, EntityKind, Evidence
+from .nlp import text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -250,13 +251,13 @@ def _persons(found: Mentions, doc: Doc, taken: list[tuple[int, int]]) -> None:
         if titled and not _dictionary_words(chain.text):
             spans.append((chain.start_char, chain.end_char))
         chains.append(chain)
-    surnames = {doc.text[s:e].split()[-1] for s, e in spans}
+    surnames = {text_of(doc)[s:e].split()[-1] for s, e in spans}
     for chain in chains:
         if chain.text.split()[-1] in surnames:
             spans.append((chain.start_char, chain.end_char))
     spans = _merge(spans)
     spans = [(s, e) for s, e in spans if not any(a < e and s < b for a, b in taken)]
-    names = [doc.text[s:e] for s, e in spans]
+    names = [text_of(doc)[s:e] for s, e in spans]
     people: list[Entity] = []
     for name in sorted({n for n in names if len(n.split()) >= 2}, key=lambda n: -len(n.split())):
         words = set(name.split())
@@ -285,7 +286,7 @@ def _persons(found: Mentions, doc: Doc, taken: list[tuple[int, int]]) -> None:
             )
         ]
         entity = candidates[0] if len(candidates) == 1 else Entity("person", slug(name), name)
-        found.add(entity, start, end, doc.text)
+        found.add(entity, start, end, text_of(doc))
 
 
 def _dictionary_words(text: str) -> bool:
@@ -308,7 +309,7 @@ def _person_span(ent: Span) -> tuple[int, int] | None:
         return None
     if any(t.like_num or "\n" in t.text for t in tokens):
         return None
-    text = ent.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+    text = text_of(ent.doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
     if _BODY_WORDS.search(text) or _TITLE_HEAD.search(text) or len(tokens) > 5 or len(text) < 2:
         return None
     if city_state(text):  # "Düsseldorf" tagged as a person
@@ -376,12 +377,12 @@ def _cities(found: Mentions, doc: Doc, taken: list[tuple[int, int]]) -> None:
         if state is None and ent.label_ == "GPE":
             state = subdivision_state(text)
             kind = "region" if state else kind
-        state = state or _state_around(doc.text, end - len(text), end)
+        state = state or _state_around(text_of(doc), end - len(text), end)
         if state is None and not _PLACE_WORDS.search(text) and ent.label_ != "GPE":
             continue
         key = slug(text) if state is None else f"{slug(text)}-{state.lower()}"
         entity = Entity("place", key, text, type=kind, state=state or "")
-        found.add(entity, end - len(text), end, doc.text)
+        found.add(entity, end - len(text), end, text_of(doc))
         taken.append((start, end))
 
 
@@ -424,7 +425,7 @@ def _organisations(found: Mentions, doc: Doc, taken: list[tuple[int, int]], stem
         state = _state_in(text)
         key = f"{slug(text)}-{state.lower()}" if state else f"{slug(stem)}-{slug(text)}"
         entity = Entity(kind, key, text, type="" if state else "unnamed", state=state)
-        found.add(entity, start, start + len(text), doc.text)
+        found.add(entity, start, start + len(text), text_of(doc))
 
 
 def _state_in(text: str) -> str:

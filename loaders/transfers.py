@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from .context import Context, lexicon
 from .model import Fact
+from .nlp import sentence_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -100,9 +101,10 @@ def _patients(ctx: Context, token: Token) -> list[str]:
             before = [
                 m.ref
                 for m in ctx.mentions.mentions
-                if m.ref.split(":")[0] in kinds and token.sent.start_char <= m.start < token.idx
+                if m.ref.split(":")[0] in kinds
+                and sentence_of(token).start_char <= m.start < token.idx
             ]
-            groups = [r for i, r in ctx.groups.items() if token.sent.start <= i < token.i]
+            groups = [r for i, r in ctx.groups.items() if sentence_of(token).start <= i < token.i]
             return (groups or before)[-1:]
         return []
     owners = ctx.owners(token)
@@ -132,8 +134,8 @@ def _origin(
         for mention in ctx.mentions.mentions:
             if (
                 mention.ref.startswith("place:")
-                and mention.start >= token.sent.start_char
-                and mention.end <= token.sent.end_char
+                and mention.start >= sentence_of(token).start_char
+                and mention.end <= sentence_of(token).end_char
             ):
                 code = ctx.state_of(mention.ref)
                 place = ctx.entity(mention.ref).label
@@ -143,7 +145,7 @@ def _origin(
         states = [s for s in ctx.states(obj) if s != to]
         if states:
             return states[0], [f"from: inferred through {obj.text} ({states[0]})"]
-    sent = token.sent
+    sent = sentence_of(token)
     states = [s for s in ctx.states_in(sent.start_char, sent.end_char, kinds={"state"}) if s != to]
     for t in sent:  # "seized him outside Moscow", "picked up in Stockholm"
         if t.dep_ == "prep" and t.lower_ in {"in", "outside", "from", "at", "near"}:
