@@ -1,8 +1,16 @@
 """dakg: the knowledge graph of diplomatic-assurance cases, their actors and obligations."""
 
-from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
-try:
-    __version__ = version("dakg")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0.0.0"
+
+def __getattr__(name: str) -> Any:
+    """``__version__``, read from the installed metadata only when asked: importing
+    ``importlib.metadata`` costs more than half of ``dakg --help``."""
+    if name != "__version__":
+        raise AttributeError(f"module 'dakg' has no attribute {name!r}")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("dakg")
+    except PackageNotFoundError:  # running from a source tree that is not installed
+        return "0.0.0"

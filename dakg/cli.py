@@ -16,7 +16,6 @@ from typing import Any
 
 import click
 
-from dakg import __version__
 from dakg.errors import DakgError
 
 DATA_DIR_HELP = "Data directory holding the store [default: $DAKG_DATA_DIR or ./dakg-data]."
@@ -38,6 +37,15 @@ def data_dir_option(func: Callable[..., Any]) -> Callable[..., Any]:
         default=None,
         help=DATA_DIR_HELP,
     )(func)
+
+
+corpus_option = click.option(
+    "--corpus",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="Folder of documents (.txt/.md, optional MANIFEST.csv, case files in cases/)"
+    " [default: the bundled corpus].",
+)
 
 
 def reader_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -72,7 +80,7 @@ def format_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="dakg")
+@click.version_option(package_name="dakg", prog_name="dakg")  # read only for --version
 def cli() -> None:
     """dakg: the knowledge graph of diplomatic-assurance cases.
 
@@ -83,12 +91,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.option(
-    "--corpus",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=None,
-    help="Folder of documents (.txt/.md, optional MANIFEST.csv) [default: the bundled corpus].",
-)
+@corpus_option
 @data_dir_option
 @click.option(
     "--skip-bad", is_flag=True, help="Report and skip unreadable files instead of stopping."
@@ -103,6 +106,14 @@ def cli() -> None:
 @click.option(
     "--strict", is_flag=True, help="Make a case-file review of a fact no longer found an error."
 )
+@click.option(
+    "--keep",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    help="How many builds to keep for 'dakg rollback' (the current one and any a running"
+    " 'dakg serve' holds are always kept).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list each document loaded.")
 def build(
@@ -111,6 +122,7 @@ def build(
     skip_bad: bool,
     max_size: float,
     strict: bool,
+    keep: int,
     quiet: bool,
     verbose: bool,
 ) -> None:
@@ -127,7 +139,7 @@ def build(
 
     root = resolve(data_dir)
     source = corpus or bundled_corpus()
-    with user_errors(), _progress(enabled=not quiet) as (on_file, on_step):
+    with user_errors(), _progress(enabled=not quiet) as (on_file, on_step, on_document):
         report = run_build(
             source,
             root,
@@ -136,6 +148,8 @@ def build(
             on_file=on_file,
             on_step=on_step,
             strict=strict,
+            on_document=on_document,
+            keep=keep,
         )
     for message in report.skipped:
         click.echo(f"skipped: {message}", err=True)
@@ -156,12 +170,18 @@ def build(
 
 
 @contextmanager
-def _progress(enabled: bool) -> Iterator[tuple[Callable[[str], None], Callable[[str], None]]]:
-    """A rich progress display on a terminal; silence in a pipe or with --quiet."""
+def _progress(
+    enabled: bool,
+) -> Iterator[
+    tuple[Callable[[str], None], Callable[[str], None], Callable[[str, int, float], None]]
+]:
+    """On a terminal, a rich progress display and a line per document as soon as it is
+    extracted (name, facts, seconds); silence in a pipe or with --quiet."""
     if not enabled or not sys.stderr.isatty():
-        yield (lambda _: None), (lambda _: None)
+        yield (lambda _: None), (lambda _: None), (lambda *_: None)
         return
     from rich.console import Console
+    from rich.markup import escape
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     with Progress(
@@ -172,10 +192,112 @@ def _progress(enabled: bool) -> Iterator[tuple[Callable[[str], None], Callable[[
         transient=True,
     ) as progress:
         task = progress.add_task("loading")
+
+        def done(name: str, facts: int, seconds: float) -> None:
+            line = f"  {escape(name)}: {facts:,} facts, {seconds:.1f} s"
+            progress.console.print(line, highlight=False)
+
         yield (
-            lambda name: progress.update(task, description=f"loading {name}"),
-            lambda step: progress.update(task, description=step),
+            lambda name: progress.update(task, description=f"loading {escape(name)}"),
+            lambda step: progress.update(task, description=escape(step)),
+            done,
         )
+
+
+@cli.command()
+@corpus_option
+@data_dir_option
+@click.option("--strict", is_flag=True, help="Make a review of a fact no longer found a problem.")
+def check(corpus: Path | None, data_dir: Path | None, strict: bool) -> None:
+    """Check the manifest, the documents and every case file as a build would (schema,
+    quotes verbatim, reviewed fact keys that exist) without building: every problem on a
+    line of its own with file and line, exit status 1 when there is one.
+
+    Documents are parsed only when a case file names fact keys, and then read from the
+    extraction cache a build leaves in the data directory when they have not changed.
+
+    Example: dakg check --corpus ~/documents
+    """
+    from dakg.graph.check import check_corpus
+    from dakg.graph.store import data_dir as resolve
+    from dakg.loaders.corpus import bundled_corpus
+
+    with user_errors():
+        report = check_corpus(corpus or bundled_corpus(), resolve(data_dir), strict)
+    for message in report.warnings:
+        click.echo(f"warning: {message}", err=True)
+    for message in report.problems:
+        click.echo(message, err=True)
+    summary = (
+        f"{report.documents} document(s), {report.case_files} case file(s) checked"
+        f" ({report.parsed} parsed): {len(report.problems)} problem(s)"
+    )
+    if report.problems:
+        raise click.ClickException(summary)
+    click.echo(summary)
+
+
+@cli.command()
+@data_dir_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def builds(data_dir: Path | None, as_json: bool) -> None:
+    """List the builds the data directory keeps, oldest first, from their build records:
+    when, how many documents, facts and triples, and checksums of the corpus and the case
+    files (equal checksums: the same input). * marks the current build, "served" one a
+    running 'dakg serve' holds.
+
+    Example: dakg builds; dakg rollback 20261203T1
+    """
+    from dakg.graph.builds import kept_builds
+    from dakg.graph.store import data_dir as resolve
+
+    with user_errors():
+        found = kept_builds(resolve(data_dir))
+    rows = [
+        {
+            "build": b.name,
+            "current": b.current,
+            "served": b.pinned,
+            "started": b.record["started"] if b.record else "",
+            "documents": b.record["documents"] if b.record else None,
+            "facts": b.record["facts"] if b.record else None,
+            "triples": b.record["triples"] if b.record else None,
+            "corpus": b.corpus,
+            "case_files": b.cases,
+        }
+        for b in found
+    ]
+    if as_json:
+        click.echo(json.dumps(rows, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("", "build (written, UTC)", "docs", "facts", "triples", "corpus", "cases",
+                  box=None)  # fmt: skip
+    for b in found:
+        counts = [f"{b.record[k]:,}" if b.record else "" for k in ("documents", "facts", "triples")]
+        mark = ("*" if b.current else "") + ("served" if b.pinned else "")
+        table.add_row(mark, b.name, *counts, b.corpus[:8], b.cases[:8])
+    Console().print(table)
+
+
+@cli.command()
+@click.argument("build_name", metavar="[BUILD]", required=False)
+@data_dir_option
+def rollback(build_name: str | None, data_dir: Path | None) -> None:
+    """Make an earlier build the current one (by default the one before the current), at
+    once and atomically: readers see the old store or the other, never half of one. BUILD is
+    a name 'dakg builds' lists, or a unique beginning of one.
+
+    Example: dakg rollback; dakg rollback 20261203T154501
+    """
+    from dakg.graph.builds import rollback as run_rollback
+    from dakg.graph.store import data_dir as resolve
+
+    with user_errors():
+        chosen = run_rollback(resolve(data_dir), build_name)
+    click.echo(f"current -> builds/{chosen.name}")
 
 
 @cli.command()

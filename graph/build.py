@@ -25,10 +25,11 @@ from .norms import add_norms, reference_documents
 from .obligations import add_obligations
 from .proposed_cases import propose_cases
 from .reference import REFERENCE_GRAPH, add_reference
-from .store import build_lock, memory_store, new_build
+from .store import KEEP, build_lock, memory_store, new_build
 from .validate import validate
 
 Progress = Callable[[str], None]
+DocumentDone = Callable[[str, int, float], None]  # name, facts, seconds
 
 
 @dataclass
@@ -77,18 +78,27 @@ def make_dataset(
     cases: list[CaseFile] | None = None,
     report: BuildReport | None = None,
     strict: bool = False,
+    on_document: DocumentDone | None = None,
+    cache_root: Path | None = None,
 ) -> Dataset:
     """One named graph per document (its description, segments, entities and facts), one
     per case file, one for the cases the build proposes, one for the reference data
     (treaties and norms), one for the obligations derived from them and one for the
-    ontology."""
-    from dakg.loaders.extract import extract
+    ontology. ``on_document`` hears of each document as soon as it is extracted (name,
+    facts, seconds): the build's live progress. With ``cache_root`` (the data directory)
+    an unchanged document's extraction is read from the extraction cache."""
+    import time
+
+    from .extraction_cache import cached_extract
 
     extractions = {}
     for doc in documents:
         if on_file:
             on_file(f"extracting {doc.stem}")
-        extractions[doc.stem] = extract(doc)
+        began = time.perf_counter()
+        extractions[doc.stem] = cached_extract(cache_root, doc)
+        if on_document:
+            on_document(doc.stem, len(extractions[doc.stem].facts), time.perf_counter() - began)
         if report is not None and extractions[doc.stem].skipped:
             report.warnings.append(f"{doc.path}: {extractions[doc.stem].skipped}")
     by_stem = {doc.stem: doc for doc in documents}
@@ -128,14 +138,24 @@ def build(
     on_file: Progress | None = None,
     on_step: Progress | None = None,
     strict: bool = False,
+    on_document: DocumentDone | None = None,
+    keep: int = KEEP,
 ) -> BuildReport:
     """Load, describe, validate and store ``corpus``; the previous store stays until the end.
-    The data directory is locked for the whole build."""
+    The data directory is locked for the whole build; the newest ``keep`` builds are kept
+    (and the current one, and any a running ``dakg serve`` holds)."""
     with build_lock(data_dir):
-        return _build(corpus, data_dir, skip_bad, max_bytes, on_file, on_step, strict)
+        report, dataset = _graph(
+            corpus, data_dir, skip_bad, max_bytes, on_file, on_step, strict, on_document
+        )
+        (on_step or (lambda _: None))("writing the store")
+        with new_build(data_dir, keep) as target:
+            report.triples = write_store(dataset, target)
+        report.store = data_dir / "current"
+        return report
 
 
-def _build(
+def _graph(
     corpus: Path,
     data_dir: Path,
     skip_bad: bool,
@@ -143,7 +163,9 @@ def _build(
     on_file: Progress | None,
     on_step: Progress | None,
     strict: bool,
-) -> BuildReport:
+    on_document: DocumentDone | None,
+) -> tuple[BuildReport, Dataset]:
+    """The build's graph, validated and with its record, and the report so far."""
     from datetime import UTC, datetime
 
     from .build_record import add_build_record
@@ -159,16 +181,14 @@ def _build(
     cases = [read_case(path) for path in case_paths]
     step = on_step or (lambda _: None)
     step("building the graph")
-    dataset = make_dataset(report.documents, on_step, cases, report, strict)
+    dataset = make_dataset(
+        report.documents, on_step, cases, report, strict, on_document, cache_root=data_dir
+    )
     step("validating against the SHACL shapes")
     validate(dataset)
     documents = [(doc.path, doc.sha256) for doc in report.documents]
     add_build_record(dataset, started, datetime.now(UTC), documents, case_paths, corpus)
-    step("writing the store")
-    with new_build(data_dir) as target:
-        report.triples = write_store(dataset, target)
-    report.store = data_dir / "current"
-    return report
+    return report, dataset
 
 
 def write_store(dataset: Dataset, path: Path) -> int:

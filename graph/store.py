@@ -77,7 +77,7 @@ def build_lock(root: Path) -> Iterator[None]:
 
 
 @contextmanager
-def new_build(root: Path) -> Iterator[Path]:
+def new_build(root: Path, keep: int = KEEP) -> Iterator[Path]:
     """Yield a fresh folder to write a store into; on success make it the current store.
     The caller holds :func:`build_lock`.
 
@@ -94,11 +94,12 @@ def new_build(root: Path) -> Iterator[Path]:
         raise
     final = builds / name
     partial.rename(final)
-    _point_current(root, final)
-    prune(root)
+    point_current(root, final)
+    prune(root, keep)
 
 
-def _point_current(root: Path, target: Path) -> None:
+def point_current(root: Path, target: Path) -> None:
+    """Point ``current`` at ``target`` atomically (a new symlink renamed over the old)."""
     tmp = root / f".current.{os.getpid()}"
     if tmp.is_symlink() or tmp.exists():
         tmp.unlink()
@@ -106,15 +107,22 @@ def _point_current(root: Path, target: Path) -> None:
     os.replace(tmp, root / "current")
 
 
+def complete_builds(root: Path) -> list[Path]:
+    """The complete builds of the data directory, oldest first (their names are times)."""
+    builds = root / "builds"
+    if not builds.is_dir():
+        return []
+    return sorted(p for p in builds.iterdir() if p.is_dir() and not p.name.endswith(_PARTIAL))
+
+
 def prune(root: Path, keep: int = KEEP) -> list[Path]:
     """Delete all complete builds but the newest ``keep``, never the current one nor one
     that a running ``dakg serve`` has pinned."""
     from .serve import pinned
 
-    builds = root / "builds"
     current = (root / "current").resolve()
     held = pinned(root) | {current}
-    complete = sorted(p for p in builds.iterdir() if p.is_dir() and not p.name.endswith(_PARTIAL))
+    complete = complete_builds(root)
     removed = []
     for old in complete[:-keep] if keep else complete:
         if old.resolve() not in held:

@@ -99,7 +99,8 @@ def read_case(path: Path) -> CaseFile:
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         problem = getattr(err, "problem", None) or "not valid YAML"
-        if "end of stream" in problem and getattr(err, "context_mark", None) is not None:
+        ended = "end of stream" in problem or "stream end" in problem
+        if ended and getattr(err, "context_mark", None) is not None:
             # an unclosed quote or bracket: where it opened, not the end of the file
             mark = err.context_mark
             problem = f"{err.context}, never closed"
