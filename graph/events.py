@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from .reader import Reader, StoreReader, optional, sparql, value
+from .reader import Reader, StoreReader, sparql, value
 
 if TYPE_CHECKING:
     from pyoxigraph import Store
@@ -100,28 +100,35 @@ def read_reported(reader: Reader) -> list[Reported]:
         known = members.get(iri or "")
         return "members:" + " ".join(sorted(known)) if known else iri
 
+    roles: dict[str, dict[str, str]] = {}
+    for row in reader.select(sparql("event-roles")):
+        found = roles.setdefault(value(row, "fact"), {})
+        role, said = value(row, "role"), value(row, "value")
+        if role not in found or said < found[role]:  # several: the first, every run the same
+            found[role] = said
     out: dict[str, Reported] = {}
     for row in reader.select(sparql("event-facts")):
         iri = value(row, "fact")
         if iri in out:
             continue
-        start, end = optional(row, "start"), optional(row, "end")
+        has = roles.get(iri, {})
+        start, end = has.get("start"), has.get("end")
         graph = value(row, "graph")
         out[iri] = Reported(
             iri,
             value(row, "class").rsplit("#", 1)[-1],
-            who(optional(row, "who")),
-            optional(row, "from") or _body(optional(row, "body")),
-            optional(row, "to"),
-            optional(row, "giver"),
-            optional(row, "seeker"),
-            optional(row, "status"),
+            who(has.get("who")),
+            has.get("from") or _body(has.get("body")),
+            has.get("to"),
+            has.get("giver"),
+            has.get("seeker"),
+            has.get("status"),
             date.fromisoformat(start) if start else None,
             date.fromisoformat(end) if end else None,
             "/graph/case/" in graph,
             graph,
-            optional(row, "text"),
-            optional(row, "title"),
+            has.get("text"),
+            has.get("title"),
         )
     return sorted(out.values(), key=lambda r: r.iri)
 

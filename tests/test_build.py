@@ -138,7 +138,7 @@ def test_a_build_that_does_not_conform_leaves_the_previous_store(
     before = current_path(root)
     real = build_module.make_dataset
 
-    def with_a_bad_sentence(docs: list[Document], *args: object) -> Dataset:
+    def with_a_bad_sentence(docs: list[Document], *args: object, **kwargs: object) -> Dataset:
         dataset = real(docs)
         graph: Graph = dataset.graph(URIRef("https://w3id.org/dakg/graph/document/x"))
         graph.add(
@@ -174,11 +174,13 @@ def test_a_killed_build_leaves_the_previous_store_and_its_leftovers_are_cleaned(
     build(corpus, root)
     before = current_path(root)
     count = len(open_read_only(root))
+    shutil.rmtree(root / "cache")  # extracted afresh: a build long enough to be killed
     big = tmp_path / "big"
     big.mkdir()
     for i in range(8):
-        for doc in corpus.glob("*.txt"):
-            shutil.copyfile(doc, big / f"{i:03d}-{doc.name}")
+        for doc in corpus.glob("*.txt"):  # copies that differ, as distinct documents do
+            text = doc.read_text(encoding="utf-8") + f"\n\nThis is copy number {i} of it.\n"
+            (big / f"{i:03d}-{doc.name}").write_text(text, encoding="utf-8")
     process = subprocess.Popen(
         [
             sys.executable,

@@ -156,7 +156,7 @@ def corpus_copy(corpus: Path, tmp_path: Path, cases: dict[str, str] | None = Non
 @pytest.mark.parametrize(
     ("text", "problem"),
     [
-        ("case: x\ntitle: [unclosed\n", "x.yaml:3: not valid YAML"),
+        ("case: x\ntitle: [unclosed\n", "x.yaml:2: not valid YAML"),
         (
             "case: x\ntitle: t\nreviewer: r\ndate: 2026-11-25\nreviews:\n"
             "  - fact: transfer-838964ec9714\n"
