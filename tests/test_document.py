@@ -94,7 +94,7 @@ def test_files_outside_the_manifest_still_load(corpus: Path, tmp_path: Path) -> 
     [
         ("title,date\nx,2005\n", "missing column(s) file"),
         ("file,date\nmissing.txt,2005\n", "lists missing.txt"),
-        ("file,date\na.txt,someday\n", "cannot read the date 'someday'"),
+        ("file,date\na.txt,someday\n", "the date 'someday' is not an ISO date"),
         ("file,date\na.txt,2005\na.txt,2006\n", "a.txt is listed twice"),
     ],
 )
