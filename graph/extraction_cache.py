@@ -1,9 +1,10 @@
 """Extractions kept on disk, so that ``dakg check`` (and a build after it) need not parse a
 document again when nothing that decides its extraction has changed.
 
-An entry's name is a hash of everything the extraction depends on: the document's bytes and
-manifest entry, dakg's version, the source of the rules (``loaders/*.py``) and their data
-(``loaders/data``, the ontology). Change any of them and the entry is simply not found.
+An entry's name is a hash of everything the extraction depends on: the document's name (its
+facts' keys are minted from it), bytes and manifest entry, dakg's version, the source of the
+rules (``loaders/*.py``) and their data (``loaders/data``, the ontology). Change any of them
+and the entry is simply not found.
 Entries are Python pickles written by dakg itself into the user's own data directory; an
 entry that cannot be read is ignored and made again.
 """
@@ -41,7 +42,9 @@ def _code_digest() -> str:
 
 def _entry(root: Path, document: Document) -> Path:
     meta = json.dumps(asdict(document.metadata), sort_keys=True, default=str)
-    key = hashlib.sha256(f"{_code_digest()}\n{document.sha256}\n{meta}".encode()).hexdigest()
+    # the stem too: fact keys and entity refs are minted from it
+    parts = f"{_code_digest()}\n{document.stem}\n{document.sha256}\n{meta}"
+    key = hashlib.sha256(parts.encode()).hexdigest()
     return root / FOLDER / f"{key[:32]}.pickle"
 
 
