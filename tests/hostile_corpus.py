@@ -169,4 +169,9 @@ def _case_yaml(payloads: list[str]) -> str:
             },
         ],
     }
-    return str(yaml.safe_dump(case, allow_unicode=True, sort_keys=False, width=1000))
+
+    class Plain(yaml.SafeDumper):  # a case file may not use anchors: write repeats out
+        def ignore_aliases(self, data: object) -> bool:
+            return True
+
+    return str(yaml.dump(case, Dumper=Plain, allow_unicode=True, sort_keys=False, width=1000))
