@@ -693,6 +693,60 @@ def viz(
         webbrowser.open(drawn.path.resolve().as_uri())
 
 
+@cli.command()
+@click.argument("case")
+@reader_options
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="The file to write [default: dossier-CASE.html, or .pdf with --pdf].",
+)
+@click.option("--pdf", is_flag=True, help="Print the dossier to PDF through headless Chromium.")
+@click.option("--include-rejected", is_flag=True, help="Also list facts an analyst rejected.")
+@click.option(
+    "--redact",
+    is_flag=True,
+    help="Replace the names of persons in confidential case files by stable pseudonyms.",
+)
+def dossier(
+    case: str,
+    data_dir: Path | None,
+    endpoint: str | None,
+    output: Path | None,
+    pdf: bool,
+    include_rejected: bool,
+    redact: bool,
+) -> None:
+    """One printable page per case, to attach to a submission: the people, a timeline
+    at each date's precision, the obligations in force on each transfer's date with
+    reservations, each assurance's red flags with their evidence, every fact with its
+    quote, document, paragraph and review status, the case's network, and the build.
+
+    CASE is a case slug, IRI or title (dakg cases lists them). The page has no script
+    and prints cleanly from any browser; --pdf prints it through headless Chromium.
+
+    Example: dakg dossier arar --pdf
+    """
+    from dakg.graph.store import data_dir as resolve
+    from dakg.viz.dossier import write_dossier
+
+    with user_errors():
+        reader = open_reader(data_dir, endpoint)
+        redactor = None
+        if redact:
+            from dakg.graph.redact import load_redactor
+
+            redactor = load_redactor(reader, resolve(data_dir) / "redaction.key")
+        if output is None:
+            from dakg.graph.iris import slugify
+
+            output = Path(f"dossier-{slugify(case)}.{'pdf' if pdf else 'html'}")
+        written = write_dossier(reader, case, output, pdf, include_rejected, redactor)
+    click.echo(f"wrote {written}")
+
+
 @cli.command("export")
 @reader_options
 @click.option(

@@ -80,8 +80,8 @@ def print_obligations(rows: Sequence[Any]) -> None:
             other = receiving.get(bound.instrument)
             table.add_row(
                 Text(bound.instrument),
-                Text(_binding(bound) if row.sending_bound else "?"),
-                Text(_binding(other) if other else "?"),
+                Text(binding_text(bound) if row.sending_bound else "?"),
+                Text(binding_text(other) if other else "?"),
             )
             for b in (bound, other):
                 if b is not None and b.status in {"bound", "uncertain"}:
@@ -141,7 +141,7 @@ def print_treaties(result: Any) -> None:
     )
 
 
-def _binding(bound: Any) -> str:
+def binding_text(bound: Any) -> str:
     """A table cell: the status, since when, through which provisions, unverified or not."""
     status = bound.status
     since = bound.since
@@ -157,7 +157,7 @@ def _binding(bound: Any) -> str:
     return cell
 
 
-def _assurance_heading(row: Any) -> str:
+def assurance_heading(row: Any) -> str:
     """Who gave it, or, for an assurance the documents say was only sought, who asked whom:
     never "given" when nobody is said to have given it."""
     seeker = row.sought_by or "a state not named"
@@ -176,7 +176,7 @@ def print_assessment(rows: Sequence[Any], all_factors: bool) -> None:
 
     console = _console()
     for row in rows:
-        head = Text(_assurance_heading(row), style="bold")
+        head = Text(assurance_heading(row), style="bold")
         head.append(f" about {row.about or 'no one named'}")
         if "AssuranceSought" not in row.stages:
             head.append(f", sought by {row.sought_by or 'not said'}")

@@ -79,6 +79,8 @@ class Fact:
     happened: str | None = None
     start: str | None = None
     date: str = ""
+    # every date its sources give: (first day, last day, precision), as in the graph
+    spans: list[tuple[str, str, str]] = field(default_factory=list)
     kind: str | None = None
     roles: list[tuple[str, str]] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
@@ -165,6 +167,11 @@ def read_graph(reader: Reader, include_rejected: bool = False) -> GraphData:
         if optional(row, "happened"):
             fact.happened = local(value(row, "happened"))
         start = optional(row, "start")
+        if start:
+            span = (start[:10], (optional(row, "end") or start)[:10],
+                    local(optional(row, "precision") or "DayPrecision"))  # fmt: skip
+            if span not in fact.spans:
+                fact.spans.append(span)
         if start and (fact.start is None or start < fact.start):
             fact.start = start
             fact.date = at_precision(start, optional(row, "precision"))
@@ -268,6 +275,7 @@ def _fold_happenings(reader: Reader, facts: dict[str, Fact]) -> None:
         if report not in fact.reports:
             fact.reports.append(report)
             fact.roles += [r for r in other.roles if r not in fact.roles]
+            fact.spans += [s for s in other.spans if s not in fact.spans]
             fact.sources += [s for s in other.sources if s not in fact.sources]
             fact.status = min(fact.status, other.status, key=STATUS_ORDER.index)
         said = optional(row, "disagreement")

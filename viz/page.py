@@ -115,7 +115,7 @@ def page_data(
         if fact is not None:
             cases = sorted(fact.cases)
             documents = sorted(slug(d) for d in fact.documents)
-            details[key] = _fact_details(data, key, links)
+            details[key] = fact_details(data, key, links)
         else:
             linked = sorted(facts_of.get(key, set()))
             cases = sorted({c for f in linked for c in data.facts[f].cases})
@@ -159,6 +159,7 @@ def page_data(
         "paths": _paths(data, in_view, edges),
         "table": _table(data, view, links),
         "counts": {"nodes": len(nodes), "edges": len(edges)},
+        "related": [],  # links to the view's dossier or timeline, set by the folder
     }
 
 
@@ -168,7 +169,7 @@ def _case_iri(case_slug: str) -> str:
     return f"{ID}case/{case_slug}"
 
 
-def _fact_details(data: GraphData, key: str, links: Links) -> dict[str, Any]:
+def fact_details(data: GraphData, key: str, links: Links) -> dict[str, Any]:
     fact = data.facts[key]
     classes, roles, statuses = style()["classes"], style()["roles"], style()["statuses"]
     return {
@@ -251,7 +252,7 @@ def _table(data: GraphData, view: View, links: Links) -> list[dict[str, Any]]:
     """The view's facts as rows, in date order, for readers who do not use the canvas."""
     rows = []
     for key in sorted(view.facts, key=lambda k: (data.facts[k].start or "9999", k)):
-        details = _fact_details(data, key, links)
+        details = fact_details(data, key, links)
         fact = data.facts[key]
         rows.append({
             "id": key, "label": details["label"], "type": details["type"], "cls": fact.cls,

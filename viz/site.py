@@ -14,13 +14,22 @@ from dakg.errors import ViewError
 from dakg.graph.files import replace_folder, staging_folder, write_atomically
 from dakg.graph.reader import Reader, iri, sparql, value
 
+from .dossier import (
+    Analysis,
+    analysis,
+    dossier_page,
+    render_dossier,
+    render_timeline,
+    timeline_page,
+)
 from .model import QUERIES, GraphData, read_graph, slug
 from .page import VIS_VERSION, Links, asset, csp, page_data, render, render_view, text_section
 from .views import View, all_views, case_view, document_view, entity_view, nodes_and_edges
 
 MARKER = ".dakg-views"
 GROUPS = (("overview", "The whole graph"), ("obligations", "Obligations"), ("case", "Cases"),
-          ("person", "People and groups"), ("state", "States"),
+          ("dossier", "Case dossiers (printable)"), ("person", "People and groups"),
+          ("state", "States"), ("timeline", "Timelines of people, groups and states"),
           ("document", "Documents (their facts as a graph)"))  # fmt: skip
 
 
@@ -106,14 +115,17 @@ def draw_folder(
         (work / MARKER).write_text("dakg views: this folder is replaced by the next dakg viz\n")
         links = Links(single_file=False)
         written = []
+        read = analysis(reader, data) if any(v.kind == "case" for v in views) else None
         for view in views:
             nodes, edges = nodes_and_edges(data, view)
             page = page_data(data, view, nodes, edges, links, the_stamp)
+            page["related"] = _related(data, view)
             path = view.path
             if redact is not None:
                 page, path = redact.walk(page), redact.text(view.path)
             _write(work / path, render_view(page, single_file=False))
             written.append((view, path, page["title"], len(view.facts)))
+            written += _write_companion(work, reader, data, view, the_stamp, read, redact)
         texts = document_texts(reader, sorted(data.documents))
         text_links = []
         for doc_iri, text in sorted(texts.items()):
@@ -169,6 +181,42 @@ def draw_single(
         page = redact.walk(page)
     write_atomically(out, render_view(page, single_file=True, texts=texts))
     return Drawn(out, 1)
+
+
+def _related(data: GraphData, view: View) -> list[dict[str, str]]:
+    """The pages a view links to beside the index: a case's dossier, a timeline."""
+    if view.kind == "case":
+        return [{"href": f"../dossier/{data.cases[view.key].slug}.html",
+                 "label": "Printable dossier"}]  # fmt: skip
+    if view.kind in ("person", "state"):
+        return [{"href": f"../timeline/{view.path}", "label": "Timeline"}]
+    return []
+
+
+def _write_companion(
+    work: Path,
+    reader: Reader,
+    data: GraphData,
+    view: View,
+    the_stamp: dict[str, str],
+    read: Analysis | None,
+    redact: Redaction | None,
+) -> list[tuple[View, str, str, int]]:
+    """A case view's dossier, a person's or a state's timeline (none for other views)."""
+    if view.kind == "case":
+        page = dossier_page(reader, data, view.key, the_stamp, True, read)
+        path, kind = f"dossier/{data.cases[view.key].slug}.html", "dossier"
+        render_page = render_dossier
+    elif view.kind in ("person", "state"):
+        page, path, kind = timeline_page(data, view, the_stamp), f"timeline/{view.path}", "timeline"
+        render_page = render_timeline
+    else:
+        return []
+    if redact is not None:
+        page, path = redact.walk(page), redact.text(path)
+    _write(work / path, render_page(page))
+    entry = View(kind, view.key, page["title"], path, view.facts)
+    return [(entry, path, page["title"], len(page["facts"]))]
 
 
 def _write(path: Path, text: str) -> None:
