@@ -641,6 +641,13 @@ def serve(data_dir: Path | None, host: str, port: int, timeout: int | None) -> N
     is_flag=True,
     help="Replace the names of persons in confidential case files by stable pseudonyms.",
 )
+@click.option(
+    "--max-nodes",
+    type=click.IntRange(min=0),
+    default=None,
+    help="A view with more nodes opens on its cases and states and draws the facts once a "
+    "filter narrows it; 0 draws every view whole [default: 1500].",
+)
 def viz(
     data_dir: Path | None,
     endpoint: str | None,
@@ -652,6 +659,7 @@ def viz(
     open_: bool,
     include_rejected: bool,
     redact: bool,
+    max_nodes: int | None,
 ) -> None:
     """Draw the graph as interactive network views that work offline: an overview, the
     obligations map, one view per case, person, state and document, each document's text
@@ -666,6 +674,7 @@ def viz(
     if len(chosen) > 1:
         raise click.UsageError("give at most one of --case, --person and --state")
     from dakg.graph.store import data_dir as resolve
+    from dakg.viz.aggregate import MAX_NODES
     from dakg.viz.site import draw
 
     default = Path("dakg-view.html") if single_file else Path("dakg-views")
@@ -683,6 +692,7 @@ def viz(
             include_rejected=include_rejected,
             only=chosen[0] if chosen else None,
             redactor=redactor,
+            max_nodes=MAX_NODES if max_nodes is None else max_nodes,
         )
     click.echo(
         f"wrote {drawn.path} ({drawn.pages} pages)" if drawn.pages > 1 else f"wrote {drawn.path}"

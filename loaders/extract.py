@@ -99,7 +99,8 @@ def _fill_transfers(ctx: Context, facts: list[Fact]) -> None:
                 or (fact.fields.get("from") and m.fields.get("from") == fact.fields["from"])
             )
         ]
-        if len(set(same)) == 1:
+        # a state does not send someone to itself: that destination was another move's
+        if len(set(same)) == 1 and same[0] != fact.fields.get("from"):
             fact.fields["to"] = same[0]
             fact.notes.append("to: the destination the document gives for the same move")
     assurances = [f for f in facts if f.kind == "assurance" and f.fields.get("about")]

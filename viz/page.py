@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .aggregate import MAX_NODES, aggregate
 from .model import GraphData, slug, style
 from .views import View, fact_label
 
@@ -98,9 +99,11 @@ def page_data(
     edges: list[dict[str, Any]],
     links: Links,
     stamp: dict[str, str],
+    max_nodes: int = MAX_NODES,
 ) -> dict[str, Any]:
     """Everything a view's page shows, as one JSON-able structure (so that redaction can
-    walk all of it)."""
+    walk all of it). Above ``max_nodes`` (0: no limit) it also holds the aggregated graph
+    the page opens on."""
     classes = style()["classes"]
     statuses = style()["statuses"]
     in_view = {n["id"] for n in nodes}
@@ -159,6 +162,8 @@ def page_data(
         "paths": _paths(data, in_view, edges),
         "table": _table(data, view, links),
         "counts": {"nodes": len(nodes), "edges": len(edges)},
+        "limit": max_nodes,
+        "aggregate": aggregate(data, nodes, edges) if 0 < max_nodes < len(nodes) else None,
         "related": [],  # links to the view's dossier or timeline, set by the folder
     }
 

@@ -14,6 +14,7 @@ from dakg.errors import ViewError
 from dakg.graph.files import replace_folder, staging_folder, write_atomically
 from dakg.graph.reader import Reader, iri, sparql, value
 
+from .aggregate import MAX_NODES
 from .dossier import (
     Analysis,
     analysis,
@@ -101,6 +102,7 @@ def draw_folder(
     include_rejected: bool = False,
     only: tuple[str, str] | None = None,
     redactor: Redaction | None = None,
+    max_nodes: int = MAX_NODES,
 ) -> Drawn:
     """Write every view (or only one) with the index, the texts and the assets into ``out``."""
     data = read_graph(reader, include_rejected)
@@ -118,7 +120,7 @@ def draw_folder(
         read = analysis(reader, data) if any(v.kind == "case" for v in views) else None
         for view in views:
             nodes, edges = nodes_and_edges(data, view)
-            page = page_data(data, view, nodes, edges, links, the_stamp)
+            page = page_data(data, view, nodes, edges, links, the_stamp, max_nodes)
             page["related"] = _related(data, view)
             path = view.path
             if redact is not None:
@@ -165,6 +167,7 @@ def draw_single(
     include_rejected: bool = False,
     only: tuple[str, str] | None = None,
     redactor: Redaction | None = None,
+    max_nodes: int = MAX_NODES,
 ) -> Drawn:
     """One self-contained page: scripts, style, data and the cited texts inside it."""
     data = read_graph(reader, include_rejected)
@@ -172,7 +175,7 @@ def draw_single(
     redact = redactor if redactor is not None and redactor.active else None
     nodes, edges = nodes_and_edges(data, view)
     page = page_data(data, view, nodes, edges, Links(single_file=True),
-                     stamp(data, filters_of(data, redactor)))  # fmt: skip
+                     stamp(data, filters_of(data, redactor)), max_nodes)  # fmt: skip
     cited = sorted({d for k in view.facts for d in data.facts[k].documents if d in data.documents})
     texts = [
         text_section(data, d, t, redact) for d, t in sorted(document_texts(reader, cited).items())
@@ -264,9 +267,10 @@ def draw(
     include_rejected: bool = False,
     only: tuple[str, str] | None = None,
     redactor: Redaction | None = None,
+    max_nodes: int = MAX_NODES,
 ) -> Drawn:
     """Draw the views the options ask for (see ``dakg viz --help``)."""
     wanted = resolve_view(reader, *only) if only else None
     if single_file:
-        return draw_single(reader, out, include_rejected, wanted, redactor)
-    return draw_folder(reader, out, include_rejected, wanted, redactor)
+        return draw_single(reader, out, include_rejected, wanted, redactor, max_nodes)
+    return draw_folder(reader, out, include_rejected, wanted, redactor, max_nodes)

@@ -11,6 +11,7 @@ from typing import Any
 from .model import ID, Fact, GraphData, at_precision, kind_of, local, slug, style
 
 SEED = 20050511
+ITERATIONS = 100  # of the spring layout; rustworkx stops earlier once it settles
 
 
 @dataclass
@@ -117,7 +118,7 @@ def nodes_and_edges(
             if provision in present:
                 graph.add_node(instrument, cls="Instrument")
                 graph.add_edge(provision, instrument, role="ofInstrument")
-    positions = _layout(graph)
+    positions = layout(list(graph.nodes), list(graph.edges()))
     net = Network(directed=True)
     for node in sorted(graph.nodes):
         cls = graph.nodes[node]["cls"]
@@ -190,16 +191,18 @@ def _guess(node: str, data: GraphData) -> str:
     }.get(kind, "Thing")
 
 
-def _layout(graph: Any) -> dict[str, tuple[float, float]]:
+def layout(nodes: list[str], edges: list[tuple[str, str]]) -> dict[str, tuple[float, float]]:
     """Seeded positions in pixels: each connected part laid out on its own (events sit
-    between the things they link), the parts packed in rows, largest first."""
+    between the things they link), the parts packed in rows, largest first. The layout is
+    rustworkx's Fruchterman-Reingold in Rust: networkx's own needs scipy above 500 nodes and
+    takes minutes at 5,000 (README, "Large graphs")."""
     import math
 
     import networkx as nx
 
     simple = nx.Graph()
-    simple.add_nodes_from(sorted(graph.nodes))
-    simple.add_edges_from(sorted(tuple(sorted((a, b))) for a, b in graph.edges()))
+    simple.add_nodes_from(sorted(nodes))
+    simple.add_edges_from(sorted(tuple(sorted((a, b))) for a, b in edges))
     parts = sorted(
         (sorted(c) for c in nx.connected_components(simple)), key=lambda c: (-len(c), c[0])
     )
@@ -207,16 +210,8 @@ def _layout(graph: Any) -> dict[str, tuple[float, float]]:
     width = 260 * math.sqrt(max(simple.number_of_nodes(), 1)) + 400
     x = y = row_height = 0.0
     for part in parts:
-        # A fresh graph in sorted order: a subgraph view iterates a set, whose order
-        # changes with Python's hash seed, and the layout would change with it.
-        sub = nx.Graph()
-        sub.add_nodes_from(part)
-        sub.add_edges_from(sorted(tuple(sorted(e)) for e in simple.subgraph(part).edges))
         n = len(part)
-        if n == 1:
-            raw = {part[0]: (0.0, 0.0)}
-        else:
-            raw = nx.spring_layout(sub, seed=SEED, k=1.8 / math.sqrt(n), iterations=200)
+        raw = {part[0]: (0.0, 0.0)} if n == 1 else _spring(part, simple)
         size = 0 if n == 1 else 95 * math.sqrt(n) + 60
         box = 2 * size + 180
         if x + box > width and x > 0:
@@ -227,6 +222,23 @@ def _layout(graph: Any) -> dict[str, tuple[float, float]]:
         x += box
         row_height = max(row_height, box)
     return placed
+
+
+def _spring(part: list[str], simple: Any) -> dict[str, tuple[float, float]]:
+    """One connected part, seeded, in [-1, 1]: nodes and edges go in sorted order, so the
+    same graph always gets the same picture whatever Python's hash seed."""
+    import math
+
+    import rustworkx as rx
+
+    index = {node: i for i, node in enumerate(part)}
+    graph = rx.PyGraph()
+    graph.add_nodes_from(part)
+    graph.add_edges_from_no_data(
+        sorted((index[a], index[b]) for a, b in (sorted(e) for e in simple.subgraph(part).edges))
+    )
+    pos = rx.spring_layout(graph, seed=SEED, k=1.8 / math.sqrt(len(part)), num_iter=ITERATIONS)
+    return {part[i]: (xy[0], xy[1]) for i, xy in pos.items()}
 
 
 __all__ = ["View", "all_views", "nodes_and_edges", "at_precision", "local"]
