@@ -1,7 +1,7 @@
 """Text from documents is data: the hostile corpus (130 payloads adapted from OWASP's XSS filter
 evasion cheat sheet, in a document's text and quotes, titles, publishers, a case file and the
-names of persons) is built and drawn, every page (views, dossiers, timelines) is opened in Chromium with an alert and
-console hook, none runs, and each payload shows as text."""
+names of persons) is built and drawn, every page (views, dossiers, timelines) is opened in
+Chromium with an alert and console hook, none runs, and each payload shows as text."""
 
 from __future__ import annotations
 

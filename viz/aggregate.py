@@ -41,7 +41,7 @@ def aggregate(
         agg_nodes.append({
             "id": f"case:{case}", "label": label, "title": label, "shape": "box",
             "color": {"background": "#0072B2", "border": "#222222"},
-            "font": {"color": "#FFFFFF"}, "expand": {"case": "" if case == NO_CASE else case},
+            "font": {"color": "#FFFFFF"}, "expand": {"case": "-" if case == NO_CASE else case},
             "value": count,
         })  # fmt: skip
     degree = Counter(state for _, state in links)

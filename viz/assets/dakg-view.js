@@ -9,37 +9,85 @@
   data.nodes.forEach(function (n) { byId[n.id] = n; });
   var nodes = new vis.DataSet(data.nodes);
   var edges = new vis.DataSet(data.edges);
-  var state = { types: {}, statuses: {}, caseSlug: "", doc: "" };
+  var NO_CASE = "-";  // the filter value of the facts in no case
+  var state = { types: {}, statuses: {}, caseSlug: "", doc: "", around: "", whole: false };
   data.legend.forEach(function (l) { state.types[l.cls] = true; });
   data.statuses.forEach(function (s) { state.statuses[s.value] = true; });
 
   function visible(node) {
     if (!state.types[node.cls]) return false;
     if (!state.statuses[node.status]) return false;
-    if (state.caseSlug && node.cases.indexOf(state.caseSlug) < 0) return false;
+    if (state.caseSlug === NO_CASE) { if (node.cases.length) return false; }
+    else if (state.caseSlug && node.cases.indexOf(state.caseSlug) < 0) return false;
     if (state.doc && node.documents.indexOf(state.doc) < 0) return false;
+    if (state.around && !near[node.id]) return false;
     return true;
+  }
+  // "around": a thing, the facts that name it and what those facts name
+  var near = {};
+  function setAround(id) {
+    state.around = id;
+    near = {};
+    if (!id) return;
+    near[id] = true;
+    data.edges.forEach(function (e) {
+      if (e.to === id && data.details[e.from]) near[e.from] = true;
+    });
+    data.edges.forEach(function (e) { if (near[e.from] && e.from !== id) near[e.to] = true; });
   }
   var nodeView = new vis.DataView(nodes, { filter: visible });
   var edgeView = new vis.DataView(edges, {
     filter: function (e) { return visible(byId[e.from]) && visible(byId[e.to]); }
   });
   var container = document.getElementById("network");
-  var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, {
+  // A large view draws straight edges without labels and hides them while it moves: the
+  // positions are computed by dakg, so vis-network only has to paint (physics off).
+  var large = data.nodes.length > 1000;
+  var network = new vis.Network(container, { nodes: [], edges: [] }, {
     physics: false,
     layout: { randomSeed: 1, improvedLayout: false },
-    interaction: { hover: true, multiselect: true, keyboard: { enabled: true, bindToWindow: false },
+    interaction: { hover: !large, multiselect: true, hideEdgesOnDrag: large, hideEdgesOnZoom: large,
+                   keyboard: { enabled: true, bindToWindow: false },
                    navigationButtons: false, tooltipDelay: 200 },
     nodes: { font: { size: 13, face: "sans-serif" }, borderWidth: 1.5 },
-    edges: { font: { size: 10, face: "sans-serif", align: "middle", color: "#333" },
+    edges: { font: { size: large ? 0 : 10, face: "sans-serif", align: "middle", color: "#333" },
              color: { color: "#777", highlight: "#D55E00", hover: "#333" },
-             smooth: { enabled: true, type: "continuous", roundness: 0.2 }, width: 1.2,
-             selectionWidth: 2.5 }
+             smooth: large ? false : { enabled: true, type: "continuous", roundness: 0.2 },
+             width: 1.2, selectionWidth: 2.5 }
   });
   network.once("afterDrawing", function () {
     network.fit({ animation: false });
     document.body.setAttribute("data-drawn", "true");
   });
+
+  // --- too many nodes: open on the cases and states, draw the facts once a filter narrows --
+  var aggregated = null;  // set by chooseMode(), which hands the network its first data
+  var notice = document.getElementById("aggregate-note");
+  function shownCount() { return nodes.get({ filter: visible, fields: ["id"] }).length; }
+  function chooseMode() {
+    var count = shownCount();
+    var want = !!data.aggregate && !state.whole && count > data.limit;
+    if (want !== aggregated) {
+      var first = aggregated === null;
+      aggregated = want;
+      if (want) {
+        network.setData({ nodes: new vis.DataSet(data.aggregate.nodes),
+                          edges: new vis.DataSet(data.aggregate.edges) });
+      } else {
+        network.setData({ nodes: nodeView, edges: edgeView });
+      }
+      if (!first) network.fit({ animation: false });
+    }
+    document.body.setAttribute("data-mode", aggregated ? "aggregate" : "detail");
+    if (notice) {
+      notice.hidden = !data.aggregate;
+      notice.querySelector(".count").textContent = aggregated
+        ? count + " nodes match: too many to draw one by one (the limit is " + data.limit +
+          "). Shown: the cases and the states their facts name. Click one, or choose a case " +
+          "or a document, to draw its facts."
+        : count + " nodes drawn.";
+    }
+  }
 
   // --- side panel -------------------------------------------------------------------------
   var panel = document.getElementById("panel");
@@ -160,6 +208,19 @@
     return shown;
   }
   network.on("click", function (p) {
+    if (aggregated) {
+      var agg = p.nodes.length && data.aggregate.nodes.find(function (n) { return n.id === p.nodes[0]; });
+      if (agg && agg.expand.case !== undefined) {
+        state.caseSlug = agg.expand.case;
+        document.getElementById("filter-case").value = agg.expand.case;
+        setAround("");
+        refresh();
+      } else if (agg && agg.expand.around) {
+        setAround(agg.expand.around);
+        refresh();
+      }
+      return;
+    }
     if (p.nodes.length) showNode(p.nodes[0]);
     else if (p.edges.length) showEdge(p.edges[0]);
   });
@@ -183,6 +244,7 @@
   function refresh() {
     nodeView.refresh();
     edgeView.refresh();
+    chooseMode();
     document.querySelectorAll("#facts-table tbody tr").forEach(function (tr) {
       tr.hidden = !(byId[tr.getAttribute("data-id")] && visible(byId[tr.getAttribute("data-id")]));
     });
@@ -248,6 +310,18 @@
     });
   });
   document.getElementById("fit").addEventListener("click", function () { network.fit(); });
+  if (notice) {
+    notice.querySelector("#draw-whole").addEventListener("click", function () {
+      state.whole = true; refresh();
+    });
+    notice.querySelector("#draw-overview").addEventListener("click", function () {
+      state.whole = false; state.caseSlug = ""; state.doc = ""; setAround("");
+      document.getElementById("filter-case").value = "";
+      document.getElementById("filter-document").value = "";
+      refresh();
+    });
+  }
+  chooseMode();
 
   // --- save as PNG: the drawing, its legend and its provenance stamp ------------------------
   function picture() {
@@ -294,5 +368,7 @@
   });
 
   window.dakgView = { network: network, nodes: nodes, edges: edges, nodeView: nodeView,
-                      edgeView: edgeView, picture: picture, select: select };
+                      edgeView: edgeView, picture: picture, select: select,
+                      aggregated: function () { return aggregated; }, around: function (id) {
+                        setAround(id); refresh(); } };
 })();
