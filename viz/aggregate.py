@@ -52,7 +52,7 @@ def aggregate(
             "color": {"background": "#E69F00", "border": "#222222"}, "size": 12,
             "font": {"color": "#111111"}, "expand": {"around": state},
         })  # fmt: skip
-    agg_edges = [
+    agg_edges: list[dict[str, Any]] = [
         {"id": f"a{i}", "from": f"case:{case}", "to": f"state:{state}", "label": str(n),
          "title": f"{n} facts", "width": min(1 + n / 2, 8)}
         for i, ((case, state), n) in enumerate(sorted(links.items()))
