@@ -125,9 +125,8 @@ def main() -> None:
         page.route("http*://**", lambda route: route.abort())  # offline, like the views
         mine = open_and_time(page, ours, "document.body.dataset.drawn === 'true'", node)
         print(f"dakg: drawn in {mine['drawn']:.2f} s", flush=True)
-        base = open_and_time(
-            page, theirs, "!!(window.network && network.physics && network.physics.stabilized)", node
-        )
+        stabilized = "!!(window.network && network.physics && network.physics.stabilized)"
+        base = open_and_time(page, theirs, stabilized, node)
         browser.close()
     print(f"{'browser time, s':<18}{'dakg':>10}{'pyvis defaults':>16}{'ratio':>8}")
     for key in ("drawn", "pan", "click"):
