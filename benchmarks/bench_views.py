@@ -116,7 +116,11 @@ def main() -> None:
     layout = time.perf_counter() - start
     print(f"overview of {args.large} documents: {len(nodes)} nodes, {len(edges)} edges; "
           f"layout and node lists in {layout:.1f} s")  # fmt: skip
-    ours = draw(reader, args.work / "overview.html", single_file=True, max_nodes=0).path
+    start = time.perf_counter()
+    folder = draw(reader, args.work / f"views-{args.large}", max_nodes=0)
+    print(f"dakg viz --max-nodes 0, {args.large} documents: {folder.pages} pages in "
+          f"{time.perf_counter() - start:.1f} s")  # fmt: skip
+    ours = args.work / f"views-{args.large}" / "graph" / "overview.html"
     theirs = pyvis_page(nodes, edges, args.work / "overview-pyvis.html")
     node = sorted(n["id"] for n in nodes)[0]
     with sync_playwright() as p:
