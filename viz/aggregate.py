@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from .model import GraphData, slug
+from .model import GraphData, slug, style
 
 MAX_NODES = 1500  # a view above this opens aggregated (dakg viz --max-nodes)
 NO_CASE = "(in no case)"
@@ -35,22 +35,23 @@ def aggregate(
             for case in source["cases"] or [NO_CASE]:
                 links[(case, edge["to"])] += 1
     titles = {c.slug: c.title for c in data.cases.values()}
+    case_look, state_look = style()["classes"]["Case"], style()["classes"]["State"]
     agg_nodes: list[dict[str, Any]] = []
     for case, count in sorted(facts_in.items()):
         label = f"{titles.get(case, case)} ({count} facts)"
         agg_nodes.append({
-            "id": f"case:{case}", "label": label, "title": label, "shape": "box",
-            "color": {"background": "#0072B2", "border": "#222222"},
-            "font": {"color": "#FFFFFF"}, "expand": {"case": "-" if case == NO_CASE else case},
+            "id": f"case:{case}", "label": label, "title": label, "shape": case_look["shape"],
+            "color": {"background": case_look["color"], "border": "#222222"},
+            "font": {"color": "#111111"}, "expand": {"case": "-" if case == NO_CASE else case},
             "value": count,
         })  # fmt: skip
     degree = Counter(state for _, state in links)
     for state in states:
         label = f"{data.labels.get(state, slug(state))} ({degree[state]} case links)"
         agg_nodes.append({
-            "id": f"state:{state}", "label": label, "title": label, "shape": "dot",
-            "color": {"background": "#E69F00", "border": "#222222"}, "size": 12,
-            "font": {"color": "#111111"}, "expand": {"around": state},
+            "id": f"state:{state}", "label": label, "title": label, "shape": state_look["shape"],
+            "color": {"background": state_look["color"], "border": "#222222"},
+            "font": {"color": "#FFFFFF"}, "expand": {"around": state},
         })  # fmt: skip
     agg_edges: list[dict[str, Any]] = [
         {"id": f"a{i}", "from": f"case:{case}", "to": f"state:{state}", "label": str(n),
