@@ -67,9 +67,12 @@ def pyvis_page(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], out: Pa
     inlined, so that it runs offline)."""
     from pyvis.network import Network
 
+    from dakg.viz.views import groups
+
     net = Network(directed=True, cdn_resources="in_line")
     for n in nodes:
-        net.add_node(n["id"], label=n["label"], shape=n["shape"], color=n["color"])
+        look = groups()[n["group"]]
+        net.add_node(n["id"], label=n["label"], shape=look["shape"], color=look["color"])
     for e in edges:
         net.add_edge(e["from"], e["to"], label=e["label"])
     net.write_html(str(out), notebook=False)

@@ -218,7 +218,8 @@ def test_views_drawn_through_the_endpoint_match_the_store(
     assert local == remote
     for page in ("graph/overview.html", "case/arar.html", "state/UZB.html"):
         a, b = page_data(tmp_path / "local" / page), page_data(tmp_path / "remote" / page)
-        assert a["nodes"] == b["nodes"] and a["edges"] == b["edges"] and a["table"] == b["table"]
+        assert a["nodes"] == b["nodes"] and a["edges"] == b["edges"] and a["rows"] == b["rows"]
+        assert a["details"] == b["details"]
     assert EndpointReader(endpoint).ask("ASK { ?s ?p ?o }")
 
 

@@ -95,7 +95,7 @@ def test_a_case_page_draws_each_fact_of_the_case_and_what_it_links(
     )
     drawn = [n for n in data["nodes"] if n["id"] in data["details"] and "sources" in
              data["details"][n["id"]]]  # fmt: skip
-    assert len(drawn) == facts == len(data["table"])
+    assert len(drawn) == facts == len(data["rows"])
     transfer = next(n for n in drawn if n["cls"] == "Transfer" and n["status"] == "Confirmed")
     roles = {e["label"] for e in data["edges"] if e["from"] == transfer["id"]}
     assert {"transferee", "from", "to"} <= roles

@@ -14,13 +14,15 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from .aggregate import MAX_NODES, aggregate
 from .model import GraphData, slug, style
-from .views import View, fact_label
+from .views import View, fact_label, groups
 
 HERE = Path(__file__).parent
 VIS_VERSION = "10.1.5"
+LARGE = 1000  # nodes above which a page is lean: details beside it, table on demand
 GLYPHS = {"diamond": "◆", "triangle": "▲", "star": "★", "square": "■", "triangleDown": "▼",
           "hexagon": "⬢", "dot": "●", "box": "▬", "ellipse": "◯", "database": "▤"}  # fmt: skip
 SAFE_LINK = re.compile(r"https?://[^\s\"'<>]+\Z", re.IGNORECASE)
@@ -100,10 +102,11 @@ def page_data(
     links: Links,
     stamp: dict[str, str],
     max_nodes: int = MAX_NODES,
+    large: int = LARGE,
 ) -> dict[str, Any]:
     """Everything a view's page shows, as one JSON-able structure (so that redaction can
     walk all of it). Above ``max_nodes`` (0: no limit) it also holds the aggregated graph
-    the page opens on."""
+    the page opens on; above ``large`` nodes the page is drawn lean (``folder_page``)."""
     classes = style()["classes"]
     statuses = style()["statuses"]
     in_view = {n["id"] for n in nodes}
@@ -150,6 +153,7 @@ def page_data(
         "include_rejected": data.include_rejected,
         "nodes": nodes,
         "edges": edges,
+        "groups": groups(),
         "details": details,
         "legend": legend,
         "statuses": [{"value": s, "label": statuses.get(s, s)} for s in present_statuses]
@@ -160,9 +164,10 @@ def page_data(
         ],
         "document_options": [{"value": d, "label": doc_titles.get(d, d)} for d in view_docs],
         "paths": _paths(data, in_view, edges),
-        "table": _table(data, view, links),
+        "rows": sorted(view.facts, key=lambda k: (data.facts[k].start or "9999", k)),
         "counts": {"nodes": len(nodes), "edges": len(edges)},
         "limit": max_nodes,
+        "large": len(nodes) > large,
         "aggregate": aggregate(data, nodes, edges) if 0 < max_nodes < len(nodes) else None,
         "related": [],  # links to the view's dossier or timeline, set by the folder
     }
@@ -253,20 +258,6 @@ def _paths(data: GraphData, in_view: set[str], edges: list[dict[str, Any]]) -> l
     return out
 
 
-def _table(data: GraphData, view: View, links: Links) -> list[dict[str, Any]]:
-    """The view's facts as rows, in date order, for readers who do not use the canvas."""
-    rows = []
-    for key in sorted(view.facts, key=lambda k: (data.facts[k].start or "9999", k)):
-        details = fact_details(data, key, links)
-        fact = data.facts[key]
-        rows.append({
-            "id": key, "label": details["label"], "type": details["type"], "cls": fact.cls,
-            "date": fact.date, "roles": details["roles"], "status": fact.status,
-            "status_text": details["status"], "sources": details["sources"],
-        })  # fmt: skip
-    return rows
-
-
 def text_section(data: GraphData, doc_iri: str, text: str, redactor: Any | None = None) -> str:
     """A document's cleaned text with every quote of the graph marked at its offsets (an
     anchor at each quote's start for the panel's links), names redacted when asked."""
@@ -320,6 +311,17 @@ def asset(name: str) -> str:
     return (HERE / "assets" / name).read_text(encoding="utf-8")
 
 
+def table_rows(page: dict[str, Any]) -> list[dict[str, Any]]:
+    """The view's facts in date order, for readers who do not use the canvas; a large page
+    leaves them to its script, which writes them when the reader opens the table."""
+    if page["large"]:
+        return []
+    nodes = {n["id"]: n for n in page["nodes"]}
+    return [{**page["details"][key], "id": key, "cls": nodes[key]["cls"],
+             "status": nodes[key]["status"], "status_text": page["details"][key]["status"]}
+            for key in page["rows"]]  # fmt: skip
+
+
 def render_view(
     page: dict[str, Any],
     single_file: bool,
@@ -327,15 +329,32 @@ def render_view(
     index: str = "../index.html",
 ) -> str:
     """The view's HTML, from dakg's own template (never pyvis's, which loads CDNs)."""
+    table = table_rows(page)
     data_json = script_json(page)
     if single_file:
         vis_js, view_js = asset("vendor/vis-network.min.js"), asset("dakg-view.js")
         return render(
             "view.html", page=page, inline=True, css=asset("dakg-view.css"), vis_js=vis_js,
             view_js=view_js, data_json=data_json, csp=csp([vis_js, view_js]), assets="",
-            texts=texts or [], index="",
+            texts=texts or [], index="", table=table,
         )  # fmt: skip
     return render(
         "view.html", page=page, inline=False, css="", vis_js="", view_js="",
         data_json=data_json, csp=csp(), assets="../assets", texts=texts or [], index=index,
+        table=table,
     )  # fmt: skip
+
+
+def folder_page(page: dict[str, Any], path: str) -> dict[str, str]:
+    """A folder's files for one view: its page and, for a large view, the facts' details
+    beside it in a script the page loads only when a panel, the search or the table first
+    needs them (a page read from disk may not fetch JSON, but it may load a script). Half
+    of a large page is quotes, and a browser reads a page before drawing anything."""
+    if not page["large"]:
+        return {path: render_view(page, single_file=False)}
+    name = path.rsplit("/", 1)[-1].removesuffix(".html") + ".details.js"
+    lean = {**page, "details": None, "details_src": quote(name)}
+    return {
+        path: render_view(lean, single_file=False),
+        path.rsplit("/", 1)[0] + "/" + name: f"dakgViewDetails({script_json(page['details'])});\n",
+    }

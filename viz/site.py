@@ -24,7 +24,18 @@ from .dossier import (
     timeline_page,
 )
 from .model import QUERIES, GraphData, read_graph, slug
-from .page import VIS_VERSION, Links, asset, csp, page_data, render, render_view, text_section
+from .page import (
+    LARGE,
+    VIS_VERSION,
+    Links,
+    asset,
+    csp,
+    folder_page,
+    page_data,
+    render,
+    render_view,
+    text_section,
+)
 from .views import View, all_views, case_view, document_view, entity_view, nodes_and_edges
 
 MARKER = ".dakg-views"
@@ -103,6 +114,7 @@ def draw_folder(
     only: tuple[str, str] | None = None,
     redactor: Redaction | None = None,
     max_nodes: int = MAX_NODES,
+    large: int = LARGE,
 ) -> Drawn:
     """Write every view (or only one) with the index, the texts and the assets into ``out``."""
     data = read_graph(reader, include_rejected)
@@ -120,12 +132,13 @@ def draw_folder(
         read = analysis(reader, data) if any(v.kind == "case" for v in views) else None
         for view in views:
             nodes, edges = nodes_and_edges(data, view)
-            page = page_data(data, view, nodes, edges, links, the_stamp, max_nodes)
+            page = page_data(data, view, nodes, edges, links, the_stamp, max_nodes, large)
             page["related"] = _related(data, view)
             path = view.path
             if redact is not None:
                 page, path = redact.walk(page), redact.text(view.path)
-            _write(work / path, render_view(page, single_file=False))
+            for name, text in folder_page(page, path).items():
+                _write(work / name, text)
             written.append((view, path, page["title"], len(view.facts)))
             written += _write_companion(work, reader, data, view, the_stamp, read, redact)
         texts = document_texts(reader, sorted(data.documents))
@@ -168,6 +181,7 @@ def draw_single(
     only: tuple[str, str] | None = None,
     redactor: Redaction | None = None,
     max_nodes: int = MAX_NODES,
+    large: int = LARGE,
 ) -> Drawn:
     """One self-contained page: scripts, style, data and the cited texts inside it."""
     data = read_graph(reader, include_rejected)
@@ -175,7 +189,7 @@ def draw_single(
     redact = redactor if redactor is not None and redactor.active else None
     nodes, edges = nodes_and_edges(data, view)
     page = page_data(data, view, nodes, edges, Links(single_file=True),
-                     stamp(data, filters_of(data, redactor)), max_nodes)  # fmt: skip
+                     stamp(data, filters_of(data, redactor)), max_nodes, large)  # fmt: skip
     cited = sorted({d for k in view.facts for d in data.facts[k].documents if d in data.documents})
     texts = [
         text_section(data, d, t, redact) for d, t in sorted(document_texts(reader, cited).items())
@@ -268,9 +282,11 @@ def draw(
     only: tuple[str, str] | None = None,
     redactor: Redaction | None = None,
     max_nodes: int = MAX_NODES,
+    large: int = LARGE,
 ) -> Drawn:
-    """Draw the views the options ask for (see ``dakg viz --help``)."""
+    """Draw the views the options ask for (see ``dakg viz --help``); ``large``: the node
+    count above which a page keeps its details beside it and writes its table on demand."""
     wanted = resolve_view(reader, *only) if only else None
     if single_file:
-        return draw_single(reader, out, include_rejected, wanted, redactor, max_nodes)
-    return draw_folder(reader, out, include_rejected, wanted, redactor, max_nodes)
+        return draw_single(reader, out, include_rejected, wanted, redactor, max_nodes, large)
+    return draw_folder(reader, out, include_rejected, wanted, redactor, max_nodes, large)

@@ -122,45 +122,55 @@ def nodes_and_edges(
     net = Network(directed=True)
     for node in sorted(graph.nodes):
         cls = graph.nodes[node]["cls"]
-        look = classes.get(cls, classes["Thing"])
         fact_ = data.facts.get(node)
         label = fact_label(data, fact_) if fact_ else data.labels.get(node, slug(node))
+        # the look comes from the node's group (its class, see groups()); the page script
+        # sets each title to the label, so that neither is written twice per node
         options: dict[str, Any] = {
             "label": label,
-            "title": label,
-            "shape": look["shape"],
-            "color": {"background": look["color"], "border": "#222222"},
+            "group": cls if cls in classes else "Thing",
             "x": positions[node][0],
             "y": positions[node][1],
-            "physics": False,
             "cls": cls,
-            "font": {
-                "color": "#FFFFFF"
-                if look["shape"] in ("box", "database") and cls not in ("Provision", "Place")
-                else "#111111"
-            },
         }
-        for key in ("size", "widthConstraint"):
-            if key in look:
-                options[key] = look[key]
         if fact_ is not None:
             options.update(_fact_style(fact_))
         net.add_node(node, **options)
+        for default in ("shape", "color", "font"):  # pyvis's own, which would hide the group's
+            if default not in options:
+                net.nodes[-1].pop(default, None)
     for number, (source, target, attrs) in enumerate(
         sorted(graph.edges(data=True), key=lambda e: (e[0], e[1], e[2]["role"]))
     ):
         fact_ = data.facts.get(source)
+        dashed = bool(fact_ and fact_.tentative and fact_.cls != "Obligation")
         net.add_edge(
             source,
             target,
             id=f"e{number}",
             label=roles.get(attrs["role"], attrs["role"]),
-            title=roles.get(attrs["role"], attrs["role"]),
-            arrows="to",
-            dashes=bool(fact_ and fact_.tentative and fact_.cls != "Obligation"),
             role=attrs["role"],
+            **({"dashes": True} if dashed else {}),
         )
+    for edge in net.edges:
+        edge.pop("arrows", None)  # every edge has one; the page sets it once
     return list(net.nodes), list(net.edges)
+
+
+def groups() -> dict[str, dict[str, Any]]:
+    """Each class's look, once per page rather than once per node: vis-network draws a
+    node with its group's shape, colour and font unless the node says otherwise."""
+    out = {}
+    for cls, look in style()["classes"].items():
+        light_text = look["shape"] in ("box", "database") and cls not in ("Provision", "Place")
+        group: dict[str, Any] = {
+            "shape": look["shape"],
+            "color": {"background": look["color"], "border": "#222222"},
+            "font": {"color": "#FFFFFF" if light_text else "#111111"},
+        }
+        group.update({k: look[k] for k in ("size", "widthConstraint") if k in look})
+        out[cls] = group
+    return out
 
 
 def _fact_style(fact: Fact) -> dict[str, Any]:

@@ -6,7 +6,9 @@
   "use strict";
   var data = JSON.parse(document.getElementById("dakg-data").textContent);
   var byId = {};
-  data.nodes.forEach(function (n) { byId[n.id] = n; });
+  data.nodes.forEach(function (n) { byId[n.id] = n; n.title = n.label; });
+  data.edges.forEach(function (e) { e.title = e.label; });
+  function isFact(id) { return !!byId[id] && byId[id].status !== "Entity"; }
   var nodes = new vis.DataSet(data.nodes);
   var edges = new vis.DataSet(data.edges);
   var NO_CASE = "-";  // the filter value of the facts in no case
@@ -31,7 +33,7 @@
     if (!id) return;
     near[id] = true;
     data.edges.forEach(function (e) {
-      if (e.to === id && data.details[e.from]) near[e.from] = true;
+      if (e.to === id && isFact(e.from)) near[e.from] = true;
     });
     data.edges.forEach(function (e) { if (near[e.from] && e.from !== id) near[e.to] = true; });
   }
@@ -42,21 +44,24 @@
   var container = document.getElementById("network");
   // A large view draws straight edges without labels and hides them while it moves: the
   // positions are computed by dakg, so vis-network only has to paint (physics off).
-  var large = data.nodes.length > 1000;
+  var large = data.large;
   var network = new vis.Network(container, { nodes: [], edges: [] }, {
     physics: false,
     layout: { randomSeed: 1, improvedLayout: false },
     interaction: { hover: !large, multiselect: true, hideEdgesOnDrag: large, hideEdgesOnZoom: large,
                    keyboard: { enabled: true, bindToWindow: false },
                    navigationButtons: false, tooltipDelay: 200 },
+    groups: data.groups,
     nodes: { font: { size: 13, face: "sans-serif" }, borderWidth: 1.5 },
-    edges: { font: { size: large ? 0 : 10, face: "sans-serif", align: "middle", color: "#333" },
+    edges: { arrows: "to", font: { size: large ? 0 : 10, face: "sans-serif", align: "middle", color: "#333" },
              color: { color: "#777", highlight: "#D55E00", hover: "#333" },
              smooth: large ? false : { enabled: true, type: "continuous", roundness: 0.2 },
              width: 1.2, selectionWidth: 2.5 }
   });
+  // a small view is fitted to its drawn labels; a large one before its first drawing,
+  // which then need not be drawn twice
   network.once("afterDrawing", function () {
-    network.fit({ animation: false });
+    if (!large) network.fit({ animation: false });
     document.body.setAttribute("data-drawn", "true");
   });
 
@@ -76,7 +81,7 @@
       } else {
         network.setData({ nodes: nodeView, edges: edgeView });
       }
-      if (!first) network.fit({ animation: false });
+      if (!first || large) network.fit({ animation: false });
     }
     document.body.setAttribute("data-mode", aggregated ? "aggregate" : "detail");
     if (notice) {
@@ -109,8 +114,30 @@
     b.addEventListener("click", function () { select([id]); });
     return b;
   }
-  function showNode(id) {
-    var d = data.details[id];
+  // A large page keeps the facts' details (their quotes) in a script beside it, loaded the
+  // first time a panel, the search or the table needs them, so that the drawing comes first.
+  var details = data.details, waiting = [];
+  function withDetails(then) {
+    if (details) { then(); return; }
+    waiting.push(then);
+    if (waiting.length > 1) return;
+    window.dakgViewDetails = function (loaded) {
+      details = loaded;
+      waiting.splice(0).forEach(function (f) { f(); });
+    };
+    var script = document.createElement("script");
+    script.src = data.details_src;
+    script.onerror = function () {
+      waiting = [];
+      panel.textContent = "";
+      panel.appendChild(el("p", "The facts' details could not be read from " + data.details_src +
+        ": keep that file beside this page.", "error"));
+    };
+    document.body.appendChild(script);
+  }
+  function showNode(id) { withDetails(function () { fillPanel(id); }); }
+  function fillPanel(id) {
+    var d = details[id];
     panel.textContent = "";
     if (!d) return;
     panel.appendChild(el("h2", d.label));
@@ -158,7 +185,7 @@
         var where = s.title + (s.publisher ? " — " + s.publisher : "") +
           (s.published ? ", " + s.published : "") +
           (s.paragraph ? ", ¶ " + s.paragraph : "") + (s.sentence ? ", sentence " + s.sentence : "");
-        if (s.href && s.href.charAt(0) === "#" || /^\.\.\/text\/[A-Za-z0-9_.-]+\.html#[A-Za-z0-9_.-]+$/.test(s.href || "")) {
+        if (passageLink(s.href)) {
           var a = el("a", where);
           a.href = s.href;
           cite.appendChild(a);
@@ -192,11 +219,12 @@
   function showEdge(id) {
     var e = edges.get(id);
     if (!e) return;
-    var fact = data.details[e.from] && data.details[e.from].sources ? e.from : e.to;
-    showNode(fact);
-    var note = el("p", "Edge: " + (data.details[e.from] || {}).label + " — " + e.label + " → " +
-      (data.details[e.to] || {}).label, "edge-note");
-    panel.insertBefore(note, panel.firstChild);
+    withDetails(function () {
+      fillPanel(isFact(e.from) ? e.from : e.to);
+      var note = el("p", "Edge: " + (byId[e.from] || {}).label + " — " + e.label + " → " +
+        (byId[e.to] || {}).label, "edge-note");
+      panel.insertBefore(note, panel.firstChild);
+    });
   }
   function select(ids, edgeIds) {
     var shown = ids.filter(function (i) { return nodeView.get(i); });
@@ -229,16 +257,19 @@
   var result = document.getElementById("search-result");
   document.getElementById("search").addEventListener("submit", function (ev) {
     ev.preventDefault();
+    withDetails(search);
+  });
+  function search() {
     var q = document.getElementById("search-box").value.trim().toLowerCase();
     if (!q) { result.textContent = ""; return; }
     var found = nodeView.get({ filter: function (n) {
-      var d = data.details[n.id] || {};
+      var d = details[n.id] || {};
       return String(n.label).toLowerCase().indexOf(q) >= 0 ||
         String(d.kind || "").toLowerCase().indexOf(q) >= 0;
     } }).map(function (n) { return n.id; });
     select(found);
     result.textContent = found.length ? found.length + " found" : "nothing found";
-  });
+  }
 
   // --- filters ----------------------------------------------------------------------------
   function refresh() {
@@ -293,22 +324,83 @@
   });
 
   // --- table ------------------------------------------------------------------------------
-  var rows = Array.prototype.slice.call(document.querySelectorAll("#facts-table tbody tr"));
-  rows.forEach(function (tr, i) {
-    tr.addEventListener("keydown", function (ev) {
-      var next = null;
-      if (ev.key === "ArrowDown") next = rows.slice(i + 1).find(function (r) { return !r.hidden; });
-      if (ev.key === "ArrowUp") next = rows.slice(0, i).reverse().find(function (r) { return !r.hidden; });
-      if (ev.key === "Enter") { select([tr.getAttribute("data-id")]); ev.preventDefault(); }
-      if (next) { next.focus(); ev.preventDefault(); }
+  var body = document.querySelector("#facts-table tbody");
+  function wireRows() {
+    var rows = Array.prototype.slice.call(body.querySelectorAll("tr"));
+    rows.forEach(function (tr, i) {
+      tr.addEventListener("keydown", function (ev) {
+        var next = null;
+        if (ev.key === "ArrowDown") next = rows.slice(i + 1).find(function (r) { return !r.hidden; });
+        if (ev.key === "ArrowUp") next = rows.slice(0, i).reverse().find(function (r) { return !r.hidden; });
+        if (ev.key === "Enter") { select([tr.getAttribute("data-id")]); ev.preventDefault(); }
+        if (next) { next.focus(); ev.preventDefault(); }
+      });
     });
-  });
-  document.querySelectorAll("#facts-table button.show").forEach(function (b) {
-    b.addEventListener("click", function () {
-      select([b.getAttribute("data-id")]);
-      container.scrollIntoView({ block: "nearest" });
+    body.querySelectorAll("button.show").forEach(function (b) {
+      b.addEventListener("click", function () {
+        select([b.getAttribute("data-id")]);
+        container.scrollIntoView({ block: "nearest" });
+      });
     });
-  });
+  }
+  function passageLink(href) {
+    return !!href && (href.charAt(0) === "#" || /^\.\.\/text\/[A-Za-z0-9_.-]+\.html#[A-Za-z0-9_.-]+$/.test(href));
+  }
+  // the same rows as the template writes for a smaller page
+  function writeTable() {
+    data.rows.forEach(function (id) {
+      var d = details[id], n = byId[id], tr = el("tr");
+      tr.tabIndex = 0;
+      tr.setAttribute("data-id", id);
+      tr.setAttribute("data-cls", n.cls);
+      tr.setAttribute("data-status", n.status);
+      var th = el("th");
+      th.scope = "row";
+      var show = el("button", d.label, "show");
+      show.type = "button";
+      show.setAttribute("data-id", id);
+      th.appendChild(show);
+      tr.appendChild(th);
+      tr.appendChild(el("td", d.type));
+      tr.appendChild(el("td", d.date));
+      var who = el("td");
+      (d.roles || []).forEach(function (r, i) {
+        if (i) who.appendChild(document.createTextNode("; "));
+        who.appendChild(el("span", r.role + ": " + r.label, "role"));
+      });
+      tr.appendChild(who);
+      tr.appendChild(el("td", d.status));
+      var where = el("td");
+      (d.sources || []).forEach(function (s, i) {
+        if (i) where.appendChild(document.createTextNode("; "));
+        var span = el("span", null, "src"), text = s.title + (s.paragraph ? ", ¶ " + s.paragraph : "");
+        if (passageLink(s.href)) {
+          var a = el("a", text);
+          a.href = s.href;
+          span.appendChild(a);
+        } else {
+          span.textContent = s.href ? text : s.title;
+        }
+        where.appendChild(span);
+      });
+      tr.appendChild(where);
+      tr.hidden = !visible(n);
+      body.appendChild(tr);
+    });
+    wireRows();
+  }
+  wireRows();
+  var tableButton = document.getElementById("write-table");
+  if (tableButton) {
+    tableButton.addEventListener("click", function () {
+      tableButton.disabled = true;
+      withDetails(function () {
+        writeTable();
+        document.getElementById("table-note").remove();
+        document.getElementById("facts-table").hidden = false;
+      });
+    });
+  }
   document.getElementById("fit").addEventListener("click", function () { network.fit(); });
   if (notice) {
     notice.querySelector("#draw-whole").addEventListener("click", function () {
