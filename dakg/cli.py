@@ -851,6 +851,102 @@ def export_command(
         click.echo(f"wrote {output} ({done})", err=True)
 
 
+@cli.command()
+@data_dir_option
+@click.option(
+    "--store",
+    required=True,
+    metavar="URL",
+    help="The store's Graph Store Protocol endpoint (Oxigraph: http://HOST:7878/store; "
+    "Virtuoso: http://HOST:8890/sparql-graph-crud-auth); credentials from "
+    "$DAKG_ENDPOINT_USER and $DAKG_ENDPOINT_PASSWORD, basic or digest.",
+)
+@click.option(
+    "--endpoint",
+    metavar="URL",
+    default=None,
+    help="The store's SPARQL query endpoint, to find its graphs for --prune "
+    "[default: $DAKG_ENDPOINT].",
+)
+@click.option("--exclude-rejected", is_flag=True, help="Leave out facts an analyst rejected.")
+@click.option("--redact", is_flag=True, help="Pseudonymise persons of confidential cases.")
+@click.option(
+    "--prune", is_flag=True, help="Also delete the store's dakg graphs that are not local."
+)
+@click.option(
+    "--timeout",
+    type=click.IntRange(min=1),
+    default=120,
+    show_default=True,
+    help="Seconds to wait for each answer.",
+)
+def push(
+    data_dir: Path | None,
+    store: str,
+    endpoint: str | None,
+    exclude_rejected: bool,
+    redact: bool,
+    prune: bool,
+    timeout: int,
+) -> None:
+    """Replace each named graph of a shared SPARQL store with the local one (SPARQL 1.1 Graph
+    Store Protocol PUT): pushing twice leaves the same data. Every review status travels
+    unless --exclude-rejected, so the reading commands filter there as here. Graphs the store
+    has and the local store has not are left alone unless --prune. When a push fails, run it
+    again: it resumes after the graphs already sent.
+
+    Example: dakg push --store http://localhost:7878/store
+    """
+    import os
+
+    from dakg.graph.push import push as push_graphs
+    from dakg.graph.reader import ENV_ENDPOINT
+    from dakg.graph.store import data_dir as resolve
+
+    query_url = endpoint or os.environ.get(ENV_ENDPOINT)
+    if prune and not query_url:
+        raise click.UsageError("--prune needs the store's SPARQL query endpoint: give --endpoint")
+    with user_errors():
+        root = resolve(data_dir)
+        reader = open_reader(data_dir, None)
+        redactor = None
+        if redact:
+            from dakg.graph.redact import load_redactor
+
+            redactor = load_redactor(reader, root / "redaction.key")
+        with _push_progress() as on_graph:
+            done = push_graphs(
+                reader, store, root / "push", include_rejected=not exclude_rejected,
+                redactor=redactor, prune_endpoint=query_url if prune else None,
+                timeout=timeout, on_graph=on_graph,
+            )  # fmt: skip
+    triples = sum(n for _, n in done.sent)
+    resumed = f", {done.resumed} already sent by the interrupted push" if done.resumed else ""
+    pruned = f", {len(done.pruned)} pruned" if prune else ""
+    click.echo(f"pushed {len(done.sent)} graphs ({triples:,} triples) to {store}{resumed}{pruned}")
+
+
+@contextmanager
+def _push_progress() -> Iterator[Callable[[int, int, str], None]]:
+    """A progress bar per graph on a terminal; silence in a pipe."""
+    if not sys.stderr.isatty():
+        yield lambda *_: None
+        return
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    columns = (BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"))
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("pushing", total=None)
+
+        def on_graph(number: int, total: int, name: str) -> None:
+            label = name.rsplit("/graph/", 1)[-1]
+            progress.update(task, completed=number - 1, total=total, description=escape(label))
+
+        yield on_graph
+
+
 @cli.command("release")
 @click.argument("folder", type=click.Path(path_type=Path))
 @reader_options

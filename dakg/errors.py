@@ -43,3 +43,7 @@ class ServeError(DakgError):
 
 class ViewError(DakgError):
     """A view cannot be drawn or written where it was asked."""
+
+
+class PushError(DakgError):
+    """A push to a shared store failed: the graph, the store and the server's answer."""
