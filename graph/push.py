@@ -15,7 +15,7 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Generator, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -184,3 +184,5 @@ class Journal:
 
     def clear(self) -> None:
         self.path.unlink(missing_ok=True)
+        with suppress(OSError):  # the folder goes too once no push is pending
+            self.path.parent.rmdir()

@@ -11,8 +11,6 @@ import signal
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,46 +19,30 @@ from click.testing import CliRunner
 
 from dakg.cli import cli
 from dakg.graph.reader import EndpointReader, Row, open_reader
-from dakg.graph.serve import oxigraph_binary
 from dakg.graph.store import current_path
 from dakg.queries.library import library, run
 
 from .conftest import ROOT
+from .servers import oxigraph, wait_for
 from .test_reader import free_port
 
 
-def wait_for(url: str, process: subprocess.Popen[bytes], seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"the server stopped with status {process.returncode}")
-        try:
-            request = urllib.request.Request(
-                url + "?query=ASK%7B%7D", headers={"Accept": "application/sparql-results+json"}
-            )
-            with urllib.request.urlopen(request, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError(f"{url} did not answer within {seconds} s")
-
-
-@pytest.fixture(scope="module")
-def endpoint(built: Path) -> Iterator[str]:
-    """The Oxigraph server on the built store, on a free loopback port, union default graph."""
-    port = free_port()
-    process = subprocess.Popen(
-        [oxigraph_binary(), "serve-read-only", "--location", str(current_path(built)), "--bind",
-         f"127.0.0.1:{port}", "--union-default-graph"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}/query"
-    try:
-        wait_for(url, process)
-        yield url
-    finally:
-        os.killpg(process.pid, signal.SIGINT)
-        process.wait(timeout=30)
+@pytest.fixture(scope="module", params=["served", "pushed"])
+def endpoint(
+    request: pytest.FixtureRequest, built: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """A SPARQL endpoint holding the built store: the Oxigraph server on the store itself
+    (read-only), or an empty Oxigraph server the store was pushed to with ``dakg push``."""
+    if request.param == "served":
+        with oxigraph(current_path(built), read_only=True) as server:
+            yield server.query
+        return
+    with oxigraph(tmp_path_factory.mktemp("pushed") / "store") as server:
+        result = CliRunner().invoke(
+            cli, ["push", "--data-dir", str(built), "--store", server.store]
+        )
+        assert result.exit_code == 0, result.output
+        yield server.query
 
 
 def normalised(rows: list[Row]) -> set[tuple[tuple[str, str, str], ...]]:

@@ -29,12 +29,12 @@ What the tests rely on, found with real runs of 7.2.5 (07.20.3229):
 
 from __future__ import annotations
 
+import http.client
 import os
 import shutil
 import signal
 import subprocess
 import time
-import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterable, Iterator
@@ -207,7 +207,7 @@ def wait_until_ready(
             with urllib.request.urlopen(request, timeout=2) as answer:
                 if answer.status == 200 and b"boolean" in answer.read():
                     return
-        except (OSError, urllib.error.URLError):
+        except (OSError, http.client.HTTPException):
             pass
         time.sleep(0.2)
     raise AssertionError(
@@ -235,11 +235,11 @@ def client(server: Virtuoso, timeout: float = 120) -> httpx.Client:
     return httpx.Client(auth=server.auth, timeout=timeout)
 
 
-def put(server: Virtuoso, graph: str, ntriples: bytes, http: httpx.Client | None = None) -> int:
+def put(server: Virtuoso, graph: str, ntriples: bytes, session: httpx.Client | None = None) -> int:
     """PUT ``ntriples`` (bytes: a chunked body would be stored as nothing) as the whole of
     ``graph``; the status (201 created, 200 replaced). Any other status fails the test."""
-    with _client(server, http) as session:
-        answer = session.put(
+    with _session(server, session) as own:
+        answer = own.put(
             server.crud, params={"graph": graph}, content=ntriples,
             headers={"Content-Type": NTRIPLES},
         )  # fmt: skip
@@ -247,10 +247,10 @@ def put(server: Virtuoso, graph: str, ntriples: bytes, http: httpx.Client | None
     return answer.status_code
 
 
-def delete(server: Virtuoso, graph: str, http: httpx.Client | None = None) -> int:
+def delete(server: Virtuoso, graph: str, session: httpx.Client | None = None) -> int:
     """DELETE ``graph``: 200, or 404 when the server does not hold it."""
-    with _client(server, http) as session:
-        answer = session.delete(server.crud, params={"graph": graph})
+    with _session(server, session) as own:
+        answer = own.delete(server.crud, params={"graph": graph})
     assert answer.status_code in (200, 404), f"DELETE <{graph}>: {answer.status_code}"
     return answer.status_code
 
@@ -267,11 +267,11 @@ def load(server: Virtuoso, quads: Iterable[Any]) -> dict[str, int]:
         graphs.setdefault(quad.graph_name.value, []).append(
             Triple(quad.subject, quad.predicate, quad.object)
         )
-    with client(server) as http:
+    with client(server) as session:
         for name, triples in sorted(graphs.items()):
             body = serialize(triples, format=RdfFormat.N_TRIPLES)
             assert body is not None
-            put(server, name, body, http)
+            put(server, name, body, session)
     return {name: len(triples) for name, triples in graphs.items()}
 
 
@@ -304,9 +304,9 @@ def isql(server: Virtuoso, sql: str) -> str:
 
 
 @contextmanager
-def _client(server: Virtuoso, http: httpx.Client | None) -> Iterator[httpx.Client]:
-    if http is not None:
-        yield http
+def _session(server: Virtuoso, session: httpx.Client | None) -> Iterator[httpx.Client]:
+    if session is not None:
+        yield session
         return
     with client(server) as own:
         yield own
