@@ -133,13 +133,13 @@ def test_a_view_under_the_limit_is_drawn_whole(scaled: tuple[Path, Path], viewer
 def lean(scaled: tuple[Path, Path]) -> Path:
     """The same graph drawn whole, every view above a low node count drawn lean."""
     data_dir, views = scaled
-    out = views.parent / "lean"
+    out = views / "lean"  # inside the folder the module's browser may open
     draw(open_reader(data_dir), out, max_nodes=0, large=LIMIT)
     return out
 
 
 def test_a_lean_page_loads_its_details_and_table_only_when_asked(
-    scaled: tuple[Path, Path], lean: Path
+    scaled: tuple[Path, Path], lean: Path, viewer: Viewer
 ) -> None:
     _, views = scaled
     full, thin = views / "graph" / "overview.html", lean / "graph" / "overview.html"
@@ -158,41 +158,39 @@ def test_a_lean_page_loads_its_details_and_table_only_when_asked(
     assert not any(q in html for q in quotes - titles if len(q) > 40)
     assert html.count("<tr") == 1  # only the table's head: its rows come when asked
 
-    with open_view(views) as viewer:
-        page = viewer.open("graph/overview.html")
-        page.wait_for_selector("body[data-drawn=true]", timeout=15000)
-        written = page.locator("#facts-table tbody tr")
-        expected = [(r.get_attribute("data-id"), r.get_attribute("data-status"), r.inner_text())
-                    for r in written.all()]  # fmt: skip
+    page = viewer.open("graph/overview.html")
+    page.wait_for_selector("body[data-drawn=true]", timeout=15000)
+    written = page.locator("#facts-table tbody tr")
+    expected = [(r.get_attribute("data-id"), r.get_attribute("data-status"), r.inner_text())
+                for r in written.all()]  # fmt: skip
     assert len(expected) == len(whole["rows"]) > LIMIT
-    with open_view(lean) as viewer:
-        page = viewer.open("graph/overview.html")
-        page.wait_for_selector("body[data-drawn=true]", timeout=15000)
-        assert page.get_attribute("body", "data-mode") == "detail"
-        assert not page.is_visible("#facts-table")
-        # a click loads the details: the panel shows the fact's quotes
-        fact = next(k for k in whole["rows"] if whole["details"][k]["sources"])
-        page.evaluate("(id) => { dakgView.network.emit('click', {nodes: [id], edges: []}); }", fact)
-        page.wait_for_selector("#panel blockquote", timeout=5000)
-        assert page.inner_text("#panel h2") == whole["details"][fact]["label"]
-        assert (
-            page.locator("#panel blockquote")
-            .all_inner_texts()[0]
-            .startswith(whole["details"][fact]["sources"][0]["quote"][:30])
-        )
-        # the table, written on demand, has the rows the template writes for a small page
-        page.click("#write-table")
-        page.wait_for_selector("#facts-table tbody tr", timeout=10000)
-        assert page.is_visible("#facts-table") and page.locator("#write-table").count() == 0
-        rows = [(r.get_attribute("data-id"), r.get_attribute("data-status"), r.inner_text())
-                for r in page.locator("#facts-table tbody tr").all()]  # fmt: skip
-        assert rows == expected
-        # and its filters still hide the rows of the facts they hide
-        case = next(c for n in data["nodes"] for c in n["cases"])
-        page.select_option("#filter-case", case)
-        shown = page.locator("#facts-table tbody tr:not([hidden])").count()
-        assert shown == sum(1 for k in data["rows"] if case in whole_node(whole, k)["cases"])
-        assert viewer.console_errors == [] and viewer.left_folder == []
+    page = viewer.open("lean/graph/overview.html")
+    page.wait_for_selector("body[data-drawn=true]", timeout=15000)
+    assert page.get_attribute("body", "data-mode") == "detail"
+    assert not page.is_visible("#facts-table")
+    # a click loads the details: the panel shows the fact's quotes
+    fact = next(k for k in whole["rows"] if whole["details"][k]["sources"])
+    page.evaluate("(id) => { dakgView.network.emit('click', {nodes: [id], edges: []}); }", fact)
+    page.wait_for_selector("#panel blockquote", timeout=5000)
+    assert page.inner_text("#panel h2") == whole["details"][fact]["label"]
+    assert (
+        page.locator("#panel blockquote")
+        .all_inner_texts()[0]
+        .startswith(whole["details"][fact]["sources"][0]["quote"][:30])
+    )
+    # the table, written on demand, has the rows the template writes for a small page
+    page.click("#write-table")
+    page.wait_for_selector("#facts-table tbody tr", timeout=10000)
+    assert page.is_visible("#facts-table") and page.locator("#write-table").count() == 0
+    rows = [(r.get_attribute("data-id"), r.get_attribute("data-status"), r.inner_text())
+            for r in page.locator("#facts-table tbody tr").all()]  # fmt: skip
+    assert rows == expected
+    # and its filters still hide the rows of the facts they hide
+    case = next(c for n in data["nodes"] for c in n["cases"])
+    page.select_option("#filter-case", case)
+    shown = page.locator("#facts-table tbody tr:not([hidden])").count()
+    assert shown == sum(1 for k in data["rows"] if case in whole_node(whole, k)["cases"])
+    assert viewer.console_errors == [] and viewer.left_folder == []
 
 
 def whole_node(page: dict[str, Any], key: str) -> dict[str, Any]:
