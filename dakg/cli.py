@@ -955,6 +955,14 @@ def _push_progress() -> Iterator[Callable[[int, int, str], None]]:
 )
 @click.option("--include-rejected", is_flag=True, help="Keep facts an analyst rejected.")
 @click.option("--redact", is_flag=True, help="Pseudonymise persons of confidential cases.")
+@click.option(
+    "--since",
+    metavar="OLD_DIR",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="An earlier release folder: also write CHANGES.md and changes/ (added and removed "
+    "N-Quads) for partners who loaded it.",
+)
 def release_command(
     folder: Path,
     data_dir: Path | None,
@@ -962,6 +970,7 @@ def release_command(
     zip_: bool,
     include_rejected: bool,
     redact: bool,
+    since: Path | None,
 ) -> None:
     """Write a release for partners into FOLDER: the data in Turtle and TriG, the ontology,
     shapes and JSON-LD context, CSV tables with their dictionary, a VoID/DCAT description,
@@ -980,7 +989,7 @@ def release_command(
             from dakg.graph.redact import load_redactor
 
             redactor = load_redactor(reader, resolve(data_dir) / "redaction.key")
-        written = release(reader, folder, zip_, include_rejected, redactor)
+        written = release(reader, folder, zip_, include_rejected, redactor, since)
     for path in written:
         click.echo(f"wrote {path}")
 

@@ -193,15 +193,15 @@ def _correct(fact: Fact, values: dict[str, str], case: CaseFile, applied: Applie
             if parsed:
                 fact.date, fact.date_precision = parsed
                 fact.date_text = value
-            fact.notes.append(f"date corrected by {case.reviewer} ({case.path.name}); was {old}")
+            was = old or "undated"
+            fact.notes.append(f"date corrected by {case.reviewer} ({case.path.name}); was {was}")
             continue
         try:
             new = _ref(name, value, applied)
         except DakgError as err:
             raise CaseFileError(f"{case.path}: {err}") from None
-        fact.notes.append(
-            f"{name} corrected by {case.reviewer} ({case.path.name}); was {fact.fields.get(name)}"
-        )
+        was = fact.fields.get(name) or "not given"
+        fact.notes.append(f"{name} corrected by {case.reviewer} ({case.path.name}); was {was}")
         fact.fields[name] = new
 
 

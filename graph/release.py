@@ -15,6 +15,7 @@ from dakg.ontology.namespace import ONTOLOGY_PATH, SHAPES_PATH
 from .export import CONTEXT_PATH, Selection, _sorted_prefixes, export_bytes, select_quads
 from .files import replace_folder, staging_folder
 from .reader import Reader
+from .release_diff import read_release, write_changes
 
 MARKER = ".dakg-release"
 TITLE = "dakg: diplomatic-assurance cases, their actors and the obligations that bind them"
@@ -39,14 +40,17 @@ def release(
     zip_: bool = False,
     include_rejected: bool = False,
     redactor: Any | None = None,
+    since: Path | None = None,
 ) -> list[Path]:
     """Write the bundle into ``folder`` (replaced only when complete, and only if it is a
-    release folder), then ``folder.zip`` when asked. Returns what was written."""
+    release folder), then ``folder.zip`` when asked; with ``since`` (an earlier release
+    folder) also what changed since it. Returns what was written."""
     from .export_csv import write_tables
     from .ontology_docs import ontology_html
     from .release_files import deterministic_zip, partner_readme, write_checksums
 
     folder = folder.resolve()
+    old = read_release(since) if since is not None else None  # before it may be replaced
     work = staging_folder(folder, MARKER, "exists and is not a dakg release folder; choose another")
     try:
         selection = Selection(include_rejected=include_rejected)
@@ -64,6 +68,8 @@ def release(
                               redactor=redactor)  # fmt: skip
         files = dict(FILES)
         files.update({f"tables/{t.name}": _table_role(t.name) for t in tables})
+        if old is not None and since is not None:
+            files.update(write_changes(work, old, f"the release in {since.name}"))
         files["SHA256SUMS"] = "SHA-256 checksums of every file (sha256sum -c SHA256SUMS)"
         from .describe import describe
 
