@@ -2,6 +2,7 @@
 graph of the store is isomorphic to the local one; a partner's push leaves rejected facts out;
 ``--prune`` deletes only dakg's graphs the local store has not; a server that is down, or
 that stops answering mid-push, is a one-line error, and the rerun resumes and completes.
+And to a private Virtuoso: digest credentials, the same graphs, refused credentials.
 (The reading surface through ``--endpoint`` on pushed stores is in test_serve.py.)"""
 
 from __future__ import annotations
@@ -9,12 +10,13 @@ from __future__ import annotations
 import shutil
 import urllib.request
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
-from rdflib import Graph
+from rdflib import XSD, Graph, Literal
 from rdflib.compare import isomorphic
 
 from dakg.cli import cli
@@ -23,6 +25,7 @@ from dakg.graph.reader import EndpointReader, open_reader
 
 from .servers import Server, oxigraph, stalling_proxy
 from .test_reader import free_port
+from .virtuoso import Virtuoso, client, graphs, private_virtuoso
 
 REJECTED = (
     "ASK { ?f <https://w3id.org/dakg/ontology#reviewStatus> "
@@ -151,3 +154,53 @@ def test_a_push_cut_off_by_a_timeout_resumes_and_completes(data: Path, store: Se
     assert "4 already sent by the interrupted push" in again.output
     assert_same_graphs(data, store)
     assert not list((data / "push").glob("*.json"))  # a complete push forgets its record
+
+
+# --- a second engine: Virtuoso, whose Graph Store endpoint asks for digest credentials ----
+
+
+@pytest.fixture(scope="module")
+def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
+    with private_virtuoso(tmp_path_factory.mktemp("virtuoso")) as server:
+        yield server
+
+
+def test_pushing_twice_to_virtuoso_leaves_every_graph_as_it_is_here(
+    data: Path, virtuoso: Virtuoso
+) -> None:
+    local = local_graphs(data)
+    for _ in range(2):
+        result = push(data, virtuoso.crud, env=virtuoso.env)
+        assert result.exit_code == 0, result.output
+    assert graphs(virtuoso) == {name: len(g) for name, g in local.items()}
+    with client(virtuoso) as http:
+        for name, graph in local.items():
+            answer = http.get(virtuoso.crud, params={"graph": name},
+                              headers={"Accept": "text/turtle"})  # fmt: skip
+            assert answer.status_code == 200, name
+            there = Graph().parse(data=answer.text, format="turtle")
+            assert isomorphic(numbers_as_values(there), numbers_as_values(graph)), name
+
+
+NUMBERS = {XSD.integer, XSD.decimal, XSD.double, XSD.float}
+
+
+def numbers_as_values(graph: Graph) -> Graph:
+    """Numbers compared by value: Virtuoso keeps ``"1"^^xsd:decimal`` as an xsd:integer."""
+    out = Graph()
+    for s, p, o in graph:
+        if isinstance(o, Literal) and o.datatype in NUMBERS:
+            o = Literal(str(Decimal(str(o)).normalize()), datatype=XSD.decimal)
+        out.add((s, p, o))
+    return out
+
+
+def test_credentials_virtuoso_refuses_are_a_one_line_error(data: Path, virtuoso: Virtuoso) -> None:
+    wrong = {**virtuoso.env, "DAKG_ENDPOINT_PASSWORD": "not-the-password"}
+    for env, says in ((wrong, "refused the credentials"), ({"DAKG_ENDPOINT_USER": ""},
+                                                            "asks for credentials")):  # fmt: skip
+        result = push(data, virtuoso.crud, env=env)
+        assert result.exit_code == 1
+        [line] = result.output.strip().splitlines()
+        assert line.startswith("Error: <https://w3id.org/dakg/graph/") and says in line
+        assert "DAKG_ENDPOINT_USER" in line and "Traceback" not in result.output

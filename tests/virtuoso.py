@@ -95,9 +95,6 @@ CaseMode = 2
 DirsAllowed = ., {folder}
 NumberOfBuffers = 4000
 MaxDirtyBuffers = 3000
-MaxQueryMem = 256M
-ThreadsPerQuery = 2
-AsyncQueueMaxThreads = 4
 
 [HTTPServer]
 ServerPort = 127.0.0.1:{http_port}
