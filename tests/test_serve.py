@@ -47,14 +47,18 @@ def endpoint(
 
 def normalised(rows: list[Row]) -> set[tuple[tuple[str, str, str], ...]]:
     """Rows as sets of (variable, kind, value), literal forms made comparable: numbers by
-    value, booleans by truth, plain and xsd:string literals alike."""
+    value, booleans by truth, plain and xsd:string literals alike, an empty GROUP_CONCAT as
+    no value (Oxigraph leaves it unbound, Virtuoso binds ""), and the items of a "; " list in
+    any order (GROUP_CONCAT's order is the engine's)."""
     out = set()
     for row in rows:
         cells = []
         for name, term in sorted(row.items()):
-            if term is None:
+            if term is None or (term.kind == "literal" and term.value == ""):
                 continue
             value = term.value
+            if "; " in value and term.kind == "literal":
+                value = "; ".join(sorted(value.split("; ")))
             kind = term.datatype.rsplit("#", 1)[-1] if term.datatype else term.kind
             if kind in ("integer", "decimal", "double", "float"):
                 value = repr(float(value))
