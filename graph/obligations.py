@@ -159,6 +159,9 @@ def read_reference(reader: Reader) -> Reference:
         standings.setdefault(keys[iri], []).append(standing)
     for line in standings.values():
         line.sort(key=lambda s: s.start or date.min)
+    for standing in found.values():  # in one order whatever order the store answers in
+        standing.sources.sort()
+        standing.derived_from.sort()
     provisions: dict[tuple[str, str], list[Provision]] = {}
     rows = reader.select(sparql("obligation-provisions"))
     names = reader.labels(set(labels) | {value(row, "provision") for row in rows})
@@ -176,6 +179,8 @@ def read_reference(reader: Reader) -> Reference:
         for provision in _articles(value(row, "provision")):
             key3 = (value(row, "state"), value(row, "instrument"), provision)
             statements.setdefault(key3, []).append((value(row, "statement"), label))
+    for listed in statements.values():
+        listed.sort()
     return Reference(standings, labels, provisions, statements)
 
 

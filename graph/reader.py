@@ -162,13 +162,13 @@ class Reader:
     def quads(self) -> Iterator[Any]:
         """Every quad of the named graphs, as pyoxigraph ``Quad`` values (exports read the
         data itself, not rows about it)."""
-        from pyoxigraph import BlankNode, Literal, NamedNode, Quad
+        from pyoxigraph import Literal, NamedNode, Quad
 
         def node(term: Term) -> Any:
             if term.kind == "uri":
                 return NamedNode(term.value)
             if term.kind == "bnode":
-                return BlankNode(term.value)
+                return _blank(term.value)
             if term.lang:
                 return Literal(term.value, language=term.lang)
             return Literal(term.value, datatype=NamedNode(term.datatype or XSD_STRING))
@@ -354,6 +354,20 @@ def _first_line(text: str) -> str:
     return ""
 
 
+def _blank(label: str) -> Any:
+    """A blank node for a label an endpoint gave: as it is, or, when the label is not one a
+    blank node may have (Virtuoso's ``nodeID://b10007``), one made from it, the same label
+    giving the same node."""
+    import hashlib
+
+    from pyoxigraph import BlankNode
+
+    try:
+        return BlankNode(label)
+    except ValueError:
+        return BlankNode("b" + hashlib.sha256(label.encode("utf-8")).hexdigest()[:32])
+
+
 def _from_json(binding: dict[str, str] | None) -> Term | None:
     if binding is None:
         return None
@@ -364,7 +378,10 @@ def _from_json(binding: dict[str, str] | None) -> Term | None:
         return Term(binding["value"], "bnode")
     if binding.get("xml:lang"):
         return Term(binding["value"], "literal", None, binding["xml:lang"])
-    return literal(binding["value"], binding.get("datatype"))
+    datatype, text = binding.get("datatype"), binding["value"]
+    if datatype == XSD_BOOLEAN and text in ("1", "0"):  # Virtuoso's form of true and false
+        text = "true" if text == "1" else "false"
+    return literal(text, datatype)
 
 
 def open_reader(data_dir: Path, endpoint: str | None = None) -> Reader:

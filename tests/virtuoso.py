@@ -18,8 +18,9 @@ What the tests rely on, found with real runs of 7.2.5 (07.20.3229):
   Every body is read by the Turtle parser whatever its ``Content-Type``.
 - A chunked body (``Transfer-Encoding: chunked``, e.g. httpx given an iterator) is answered 201
   and stores nothing: send bytes, with a ``Content-Length``.
-- Numbers and booleans come back canonical (``"042"`` as ``42``, ``"3.0"`` as ``3``, booleans as
-  ``1``/``0`` in JSON results); strings, language tags, dates and non-ASCII text round-trip.
+- Numbers and booleans come back canonical (``"042"`` as ``42``, ``"3.0"`` as ``3``, stored
+  booleans as ``1``/``0`` in JSON results, and a computed boolean, such as ``BOUND(?x)`` or
+  ``true``, as an ``xsd:integer``); strings, language tags, dates and non-ASCII text round-trip.
 - The default graph of a query is the union of every graph, Virtuoso's own included
   (:data:`SYSTEM_GRAPHS`, about 2,500 triples on a fresh database).
 - ``[SPARQL] ResultSetMaxRows`` would cut answers at 10,000 rows without saying so; the
