@@ -276,7 +276,7 @@ class EndpointReader(Reader):
         import socket
         import urllib.error
 
-        from SPARQLWrapper import JSON, POST, SPARQLWrapper
+        from SPARQLWrapper import DIGEST, JSON, POST, SPARQLWrapper
         from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
         client = SPARQLWrapper(self.source)
@@ -291,7 +291,14 @@ class EndpointReader(Reader):
         if user:
             client.setCredentials(user, os.environ.get(ENV_PASSWORD, ""))
         try:
-            response = client.query().response
+            try:
+                response = client.query().response
+            except SPARQLWrapperException as err:
+                # basic first; an endpoint that refuses it may want digest (Virtuoso's does)
+                if not user or type(err).__name__ != "Unauthorized":
+                    raise
+                client.setHTTPAuth(DIGEST)
+                response = client.query().response
             data: bytes = response.read()
             return data
         except SPARQLWrapperException as err:

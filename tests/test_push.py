@@ -204,3 +204,21 @@ def test_credentials_virtuoso_refuses_are_a_one_line_error(data: Path, virtuoso:
         [line] = result.output.strip().splitlines()
         assert line.startswith("Error: <https://w3id.org/dakg/graph/") and says in line
         assert "DAKG_ENDPOINT_USER" in line and "Traceback" not in result.output
+
+
+def test_an_endpoint_that_asks_for_digest_credentials_is_read_with_them(
+    data: Path, virtuoso: Virtuoso
+) -> None:
+    import json
+
+    assert push(data, virtuoso.crud, env=virtuoso.env).exit_code == 0
+    guarded = virtuoso.sparql + "-auth"  # Virtuoso's query endpoint behind digest auth
+    here = CliRunner().invoke(cli, ["info", "--json", "--data-dir", str(data)])
+    there = CliRunner().invoke(cli, ["info", "--json", "--endpoint", guarded], env=virtuoso.env)
+    assert there.exit_code == 0, there.output
+    assert json.loads(there.output)["summary"] == json.loads(here.output)["summary"]
+    wrong = {**virtuoso.env, "DAKG_ENDPOINT_PASSWORD": "not-the-password"}
+    refused = CliRunner().invoke(cli, ["info", "--endpoint", guarded], env=wrong)
+    assert refused.exit_code == 1
+    [line] = refused.output.strip().splitlines()
+    assert line.startswith(f"Error: {guarded}: HTTP 401") and "Traceback" not in refused.output
