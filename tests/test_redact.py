@@ -266,3 +266,31 @@ def test_a_key_file_that_holds_no_key_is_an_error(tmp_path: Path) -> None:
     bad.write_text("not a key\n", encoding="ascii")
     with pytest.raises(KeyFileError, match="bad.key: not a pseudonym key"):
         load_redactor(group_reader(GROUP_CASE), bad)
+
+
+def test_a_redacted_push_leaves_no_name_of_arar_in_the_shared_store(
+    confidential: Path, tmp_path: Path
+) -> None:
+    from click.testing import CliRunner
+
+    from dakg.cli import cli
+    from dakg.graph.reader import EndpointReader
+
+    from .servers import oxigraph
+
+    with oxigraph(tmp_path / "store") as server:
+        result = CliRunner().invoke(cli, ["push", "--data-dir", str(confidential), "--store",
+                                          server.store, "--redact"])  # fmt: skip
+        assert result.exit_code == 0, result.output
+        remote = EndpointReader(server.query)
+        count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+        assert int(remote.select(count)[0]["n"].value) > 50_000  # type: ignore[union-attr]
+        named = remote.select(
+            "SELECT ?s ?o WHERE { ?s ?p ?o FILTER(CONTAINS(STR(?s), 'maher-arar') || "
+            "(isLiteral(?o) && CONTAINS(LCASE(STR(?o)), 'maher arar'))) } LIMIT 3"
+        )
+        assert named == []
+        # the local store still names him: only the shared copy is redacted
+        assert open_reader(confidential, None).ask(
+            "ASK { ?s ?p ?o FILTER(CONTAINS(STR(?s), 'maher-arar')) }"
+        )
