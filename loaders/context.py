@@ -27,7 +27,8 @@ from .nlp import entities_in, sentence_of, text_of
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-_LEXICON = Path(__file__).parent / "data" / "lexicon.toml"
+_DATA = Path(__file__).parent / "data"
+_LEXICON = _DATA / "lexicon.toml"
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DATE_CORE = re.compile(
@@ -39,48 +40,6 @@ _HE = {"he", "him", "his", "himself"}
 _SHE = {"she", "her", "hers", "herself"}
 _THEY = {"they", "them", "their", "themselves"}
 _RELATIVE = {"who", "whom", "whose", "which", "that"}
-_PEOPLE_NOUNS = {
-    "man",
-    "men",
-    "detainee",
-    "detainees",
-    "ex-detainee",
-    "ex-detainees",
-    "prisoner",
-    "prisoners",
-    "refugee",
-    "refugees",
-    "deportee",
-    "deportees",
-    "returnee",
-    "returnees",
-    "dissident",
-    "dissidents",
-    "suspect",
-    "suspects",
-    "national",
-    "nationals",
-    "asylum-seeker",
-    "asylum-seekers",
-    "seeker",
-    "seekers",
-    "brother",
-    "brothers",
-    "woman",
-    "women",
-    "person",
-    "persons",
-    "people",
-    "individual",
-    "individuals",
-    "student",
-    "students",
-    "activist",
-    "activists",
-    "muslims",
-    "citizens",
-    "citizen",
-}
 _GENERIC_PERSONS = {
     "person",
     "individual",
@@ -115,6 +74,12 @@ _NUMBERS = {
 
 
 @cache
+def people_nouns() -> frozenset[str]:
+    """The nouns for people of ``data/people_nouns.txt``, in the singular."""
+    lines = (_DATA / "people_nouns.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
 @cache
 def lexicon() -> dict[str, Any]:
     """The trigger words of ``data/lexicon.toml`` (read once; callers only read it)."""
@@ -298,7 +263,7 @@ class Context:
         if token.lower_ in _THEY:
             subject = self._plural_subject(token)
             if subject:
-                return subject
+                return self._their_group(subject)
             earlier = [r for i, r in sorted(self.groups.items()) if self.doc[i].idx < token.idx]
             if not earlier:
                 return []
@@ -317,6 +282,14 @@ class Context:
         paragraph = self._paragraph_start(token.idx)
         recent = [m for m in persons if m.start >= paragraph - 1500]
         return [recent[-1].ref] if recent else []
+
+    def _their_group(self, persons: list[str]) -> list[str]:
+        """The group whose members are these persons, if the document named one: its
+        facts reach every member, and the group stays linked to them."""
+        for ref in self.groups.values():
+            if set(persons) <= self.entity(ref).members:
+                return [ref]
+        return persons
 
     def _subject_person(self, token: Token) -> str | None:
         """The person who is the subject of this sentence (before the pronoun) or of the
@@ -460,13 +433,24 @@ def find_groups(ctx: Context) -> None:
     """Groups of people the document names: a counted group ("the seven Russians", "two
     men"), and a described one ("former Guantanamo detainees", "independent Muslims").
     "The detainees" or "the men" refer to the last counted group; mentions with the same
-    number are one group; a partitive ("two of the detainees") is not the group."""
+    number are one group; a partitive ("two of the detainees") is not the group. A number
+    standing for its noun ("the four", "all three") is the counted group of that number, and
+    "both" or "all" alone the last one."""
     doc = ctx.doc
     counted: dict[int, str] = {}
     described: dict[str, str] = {}
     last: str | None = None
-    for chunk in doc.noun_chunks:
+    for chunk in sorted([*doc.noun_chunks, *_bare_numbers(doc)], key=lambda c: c.start):
         root = chunk.root
+        if root.tag_ in {"CD", "DT"}:
+            number = _count(root.lower_)
+            ref = counted.get(number) if number >= 2 else last
+            if ref is not None:
+                ctx.mentions.entities[ref].mentions.append(
+                    Evidence(chunk.text, chunk.start_char, chunk.end_char)
+                )
+                ctx.groups[root.i] = ref
+            continue
         if root.tag_ not in {"NNS", "NNPS"} or not _people(ctx, root):
             continue
         if _quoted(doc, root.i):
@@ -485,7 +469,11 @@ def find_groups(ctx: Context) -> None:
         if number >= 2:
             ref = counted.get(number) or _new_group(ctx, label)
             counted.setdefault(number, ref)
-        elif determiners & {"the", "these", "those", "all", "both"} and last is not None:
+        elif (
+            determiners & {"the", "these", "those", "all", "both"}
+            and last is not None
+            and _refers_back(ctx, root, last)
+        ):
             ref = last
         elif modifiers:
             key = " ".join(w.casefold() for w in words)
@@ -503,6 +491,46 @@ def find_groups(ctx: Context) -> None:
             last = max(
                 counted.values(), key=lambda r: (len(ctx.mentions.entities[r].mentions), r == ref)
             )
+    _named_as_members(ctx)
+
+
+_NOMINAL = {"nsubj", "nsubjpass", "dobj", "pobj", "attr"}
+
+
+def _bare_numbers(doc: Doc) -> list[Span]:
+    """Numbers that stand for a counted noun ("the four had fled", "all three remain"), and
+    "both" alone; not a partitive ("two of the men") nor a number of things."""
+    out = []
+    for token in doc:
+        if token.dep_ not in _NOMINAL or any(c.lower_ == "of" for c in token.children):
+            continue
+        alone = token.lower_ == "both" and token.tag_ == "DT"
+        if not alone and not (token.tag_ == "CD" and _count(token.lower_) >= 2):
+            continue
+        if not alone and not any(c.dep_ in {"det", "predet"} for c in token.children):
+            continue  # "killed 12": a count, not a group the text refers back to
+        out.append(doc[token.left_edge.i : token.i + 1])
+    return out
+
+
+def _named_as_members(ctx: Context) -> None:
+    """Members a copula names: "The men are A, B and C", "They are A and B", "The five are:
+    A, B, ...". The names are the subject's complement (with its conjuncts and appositions)
+    or an apposition of the subject."""
+    for token in ctx.doc:
+        if token.dep_ != "nsubj" or token.head.lemma_ != "be":
+            continue
+        groups = [r for r in ctx.refs(token, {"group"}) if r.startswith("group:")]
+        if len(groups) != 1:
+            continue
+        verb = token.head
+        heads = [c for c in verb.children if c.dep_ == "attr"]
+        heads += [c for c in token.children if c.dep_ == "appos"]
+        names: list[str] = []
+        for head in heads:
+            names += [r for r in ctx.refs(head, {"person"}) if r not in names]
+        if len(names) >= 2:
+            ctx.entity(groups[0]).members.update(names)
 
 
 def _listed_members(ctx: Context, root: Token, group: Entity) -> None:
@@ -529,9 +557,23 @@ def _listed_members(ctx: Context, root: Token, group: Entity) -> None:
                         group.members.add(mention.ref)
 
 
+_ANAPHORIC = {"man", "woman", "person", "people", "individual", "detainee", "prisoner"}
+
+
+def _refers_back(ctx: Context, root: Token, group: str) -> bool:
+    """Whether "the X" can be the last counted group: X is its noun ("the teachers" after
+    "four teachers") or a noun any group of people may be called by ("the men")."""
+    noun = root.lemma_.lower()
+    if noun in _ANAPHORIC:
+        return True
+    entity = ctx.entity(group)
+    heads = {n.split()[-1].lower().removesuffix("s") for n in {entity.label, *entity.aliases} if n}
+    return noun in heads or root.lower_.removesuffix("s") in heads
+
+
 def _people(ctx: Context, root: Token) -> bool:
     """A plural noun for people: "detainees", "men", or a demonym ("Russians")."""
-    if root.lower_ in _PEOPLE_NOUNS:
+    if root.lemma_.lower() in people_nouns() or root.lower_.removesuffix("s") in people_nouns():
         return True
     if not root.text[:1].isupper():
         return False

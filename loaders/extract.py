@@ -404,11 +404,18 @@ def _absorb(facts: list[Fact]) -> list[Fact]:
 
 
 def _with_members(extraction: Extraction) -> list[Fact]:
-    """Each fact about a group, repeated for every member the text names."""
+    """Each fact about a group, repeated for every member the text names (in place of the
+    group's own line, which stays in the graph, linked to its members)."""
     out: list[Fact] = []
     stated = {(f.kind, json.dumps(_keyed(f))) for f in extraction.facts}
     for fact in extraction.facts:
-        out.append(fact)
+        named = [
+            extraction.entities[str(fact.fields.get(n))]
+            for n in ("person", "about")
+            if str(fact.fields.get(n)) in extraction.entities
+        ]
+        if not any(g.kind == "group" and g.members for g in named):
+            out.append(fact)  # a group whose members are named is reported through them
         for name in ("person", "about"):
             group = extraction.entities.get(str(fact.fields.get(name)))
             if group is None or group.kind != "group":

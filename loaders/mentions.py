@@ -253,7 +253,7 @@ def _persons(found: Mentions, doc: Doc, taken: list[tuple[int, int]]) -> None:
         chains.append(chain)
     surnames = {text_of(doc)[s:e].split()[-1] for s, e in spans}
     for chain in chains:
-        if chain.text.split()[-1] in surnames:
+        if chain.text.split()[-1] in surnames or _listed_with(chain, spans):
             spans.append((chain.start_char, chain.end_char))
     spans = _merge(spans)
     spans = [(s, e) for s, e in spans if not any(a < e and s < b for a, b in taken)]
@@ -287,6 +287,25 @@ def _persons(found: Mentions, doc: Doc, taken: list[tuple[int, int]]) -> None:
         ]
         entity = candidates[0] if len(candidates) == 1 else Entity("person", slug(name), name)
         found.add(entity, start, end, text_of(doc))
+
+
+def _listed_with(chain: Span, persons: list[tuple[int, int]]) -> bool:
+    """A full name coordinated with, or in apposition to, a recognised person's name ("A, B
+    and C" where the recogniser missed A): one list names one kind of thing."""
+    text = chain.text
+    if len(chain) < 2 or _dictionary_words(text) or gazetteer().by_label(text):
+        return False
+    if _BODY_WORDS.search(text) or _TITLE_HEAD.search(text) or normalise(chain[0].text) in TITLES:
+        return False
+    if chain.start > 0 and chain.doc[chain.start - 1].lower_ == "the":
+        return False  # "the Special Rapporteur": a title, not a name
+    if any(t.ent_type_ not in {"", "PERSON", "GPE"} for t in chain):
+        return False  # part of an organisation's or a work's name
+    root = chain.root
+    linked = [c for c in root.children if c.dep_ in {"conj", "appos"}]
+    if root.dep_ in {"conj", "appos"}:
+        linked.append(root.head)
+    return any(s <= t.idx < e for t in linked for s, e in persons)
 
 
 def _dictionary_words(text: str) -> bool:

@@ -2,7 +2,9 @@
 
 A sentence ends at ".", "!" or "?" (with any closing quotes or brackets) followed by space
 and a capital, a digit or an opening quote, unless the word before the full stop is an
-abbreviation listed in ``data/abbreviations.txt`` or an initial.
+abbreviation listed in ``data/abbreviations.txt`` or an initial. A wire story's dateline
+("OSLO - ", "AMSTERDAM, 2 May 2017 - ") is a sentence of its own: glued to the first sentence it
+would be read as part of its subject.
 """
 
 from __future__ import annotations
@@ -15,6 +17,12 @@ from .model import Segment
 _END = re.compile(r"[.!?]+[”’\"')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 _INITIALISM = re.compile(r"(?:[A-Z]\.)+[A-Z]")
+_DATELINE = re.compile(
+    r"[A-Z]{2}[A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*"  # the place, in capitals
+    r"(?:\s*\([^()\n]{1,40}\))?"  # an agency: "(Reuters)"
+    r"(?:,[^\n–—]{1,40}?)?"  # a date: ", 2 May 2017"
+    r"\s+(?:--|[-–—])(?=\s+[\"“‘'(]?[A-Z0-9])"
+)
 
 
 def split_sentences(text: str, offset: int = 0) -> list[Segment]:
@@ -22,6 +30,10 @@ def split_sentences(text: str, offset: int = 0) -> list[Segment]:
     known = abbreviations()
     sentences: list[Segment] = []
     start = 0
+    dateline = _DATELINE.match(text)
+    if dateline:
+        _append(sentences, text, 0, dateline.end(), offset)
+        start = dateline.end()
     for match in _END.finditer(text):
         if match.group().startswith(".") and _is_abbreviation(text[: match.start()], known):
             continue
